@@ -1,0 +1,558 @@
+/* dossier-claims.c
+ *
+ * Copyright 2026 The Dossier Developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dossier-claims"
+
+#include "config.h"
+
+#include "dossier-anchor.h"
+#include "dossier-claims.h"
+#include "dossier-database-private.h"
+#include "dossier-documents.h"
+#include "dossier-search.h"
+#include "dossier-sources-private.h"
+#include "dossier-themes-private.h"
+
+/* Theme names never hold control characters (see
+ * dossier_database_clean_name()), so U+001F can separate them. */
+#define THEME_SEPARATOR "\x1f"
+
+#define CLAIM_COLUMNS \
+  "c.id, c.uuid, c.document_id, d.title, o.name, c.start, c.\"end\", c.quote, " \
+  "c.prefix, c.suffix, sp.name, c.speaker_id, c.note, c.created, c.updated, " \
+  "(SELECT group_concat(name, char(31)) FROM " \
+  "  (SELECT t.name AS name FROM claim_themes ct JOIN themes t ON t.id = ct.theme_id " \
+  "   WHERE ct.claim_id = c.id ORDER BY ct.position, t.name)) " \
+  "FROM claims c " \
+  "JOIN documents d ON d.id = c.document_id " \
+  "LEFT JOIN sources o ON o.id = d.outlet_id " \
+  "LEFT JOIN sources sp ON sp.id = c.speaker_id "
+
+static DossierClaim *
+claim_from_row (sqlite3_stmt *stmt)
+{
+  const char *themes_text = (const char *)sqlite3_column_text (stmt, 15);
+  g_auto(GStrv) themes = NULL;
+
+  if (themes_text != NULL)
+    themes = g_strsplit (themes_text, THEME_SEPARATOR, -1);
+  else
+    themes = g_new0 (char *, 1);
+
+  return g_object_new (DOSSIER_TYPE_CLAIM,
+                       "id", sqlite3_column_int64 (stmt, 0),
+                       "uuid", (const char *)sqlite3_column_text (stmt, 1),
+                       "document-id", sqlite3_column_int64 (stmt, 2),
+                       "document-title", (const char *)sqlite3_column_text (stmt, 3),
+                       "outlet", (const char *)sqlite3_column_text (stmt, 4),
+                       "start", (guint)sqlite3_column_int64 (stmt, 5),
+                       "end", (guint)sqlite3_column_int64 (stmt, 6),
+                       "quote", (const char *)sqlite3_column_text (stmt, 7),
+                       "prefix", (const char *)sqlite3_column_text (stmt, 8),
+                       "suffix", (const char *)sqlite3_column_text (stmt, 9),
+                       "speaker", (const char *)sqlite3_column_text (stmt, 10),
+                       "speaker-id", sqlite3_column_int64 (stmt, 11),
+                       "note", (const char *)sqlite3_column_text (stmt, 12),
+                       "created", (const char *)sqlite3_column_text (stmt, 13),
+                       "updated", (const char *)sqlite3_column_text (stmt, 14),
+                       "themes", themes,
+                       NULL);
+}
+
+static GPtrArray *
+collect_claims (DossierDatabase  *db,
+                sqlite3_stmt     *stmt,
+                GError          **error)
+{
+  g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (claims, claim_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      dossier_database_fail (db, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&claims);
+}
+
+GPtrArray *
+dossier_claims_list (DossierDatabase           *db,
+                     const DossierClaimFilter  *filter,
+                     GError                   **error)
+{
+  static const DossierClaimFilter everything = { 0 };
+  g_autofree char *match = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+
+  if (filter == NULL)
+    filter = &everything;
+
+  /* The reader asks for one document's claims on every open: give it a
+   * statement that uses the (document_id, start) index. */
+  if (filter->theme == NULL && filter->speaker == NULL &&
+      filter->outlet == NULL && filter->text == NULL)
+    {
+      if (filter->document_id != 0)
+        {
+          if (!(stmt = dossier_database_prepare (db,
+                                                 "SELECT " CLAIM_COLUMNS
+                                                 "WHERE c.document_id = ? ORDER BY c.start, c.\"end\", c.id",
+                                                 error)))
+            return NULL;
+          sqlite3_bind_int64 (stmt, 1, filter->document_id);
+        }
+      else if (!(stmt = dossier_database_prepare (db,
+                                                  "SELECT " CLAIM_COLUMNS
+                                                  "ORDER BY c.document_id, c.start, c.\"end\", c.id",
+                                                  error)))
+        return NULL;
+
+      return collect_claims (db, stmt, error);
+    }
+
+  if (filter->text != NULL)
+    {
+      match = dossier_search_build_query (filter->text);
+      /* Nothing searchable (only punctuation): nothing can match. */
+      if (match == NULL)
+        return g_ptr_array_new_with_free_func (g_object_unref);
+    }
+
+  if (!(stmt = dossier_database_prepare (db,
+                                         "SELECT " CLAIM_COLUMNS
+                                         "WHERE (?1 = 0 OR c.document_id = ?1)"
+                                         "  AND (?2 IS NULL OR EXISTS (SELECT 1 FROM claim_themes ct"
+                                         "       JOIN themes t ON t.id = ct.theme_id"
+                                         "       WHERE ct.claim_id = c.id AND t.name = trim(?2)))"
+                                         "  AND (?3 IS NULL OR sp.name = trim(?3))"
+                                         "  AND (?4 IS NULL OR o.name = trim(?4))"
+                                         "  AND (?5 IS NULL OR c.id IN"
+                                         "       (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?5)) "
+                                         "ORDER BY c.document_id, c.start, c.\"end\", c.id",
+                                         error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, filter->document_id);
+  dossier_sql_bind_text (stmt, 2, filter->theme);
+  dossier_sql_bind_text (stmt, 3, filter->speaker);
+  dossier_sql_bind_text (stmt, 4, filter->outlet);
+  dossier_sql_bind_text (stmt, 5, match);
+
+  return collect_claims (db, stmt, error);
+}
+
+DossierClaim *
+dossier_claims_get (DossierDatabase  *db,
+                    gint64            id,
+                    GError          **error)
+{
+  DossierClaim *claim = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+
+  if (!(stmt = dossier_database_prepare (db, "SELECT " CLAIM_COLUMNS "WHERE c.id = ?", error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    claim = claim_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_NOT_FOUND,
+                 "No claim with id %" G_GINT64_FORMAT, id);
+  else
+    dossier_database_fail (db, rc, error);
+  sqlite3_reset (stmt);
+
+  return claim;
+}
+
+static gboolean
+add_theme (DossierDatabase  *db,
+           gint64            claim,
+           const char       *name,
+           GError          **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 theme;
+
+  if (!(theme = dossier_themes_ensure_id (db, name, error)))
+    return FALSE;
+
+  if (!(stmt = dossier_database_prepare (db,
+                                         "INSERT OR IGNORE INTO claim_themes (claim_id, theme_id, position) "
+                                         "VALUES (?1, ?2, (SELECT coalesce(max(position) + 1, 0) "
+                                         "                 FROM claim_themes WHERE claim_id = ?1))",
+                                         error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, claim);
+  sqlite3_bind_int64 (stmt, 2, theme);
+
+  return dossier_database_step_done (db, stmt, error);
+}
+
+static gboolean
+remove_theme (DossierDatabase  *db,
+              gint64            claim,
+              const char       *name,
+              GError          **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 theme;
+
+  theme = dossier_themes_lookup_id (db, name, error);
+  if (theme < 0)
+    return FALSE;
+
+  if (theme > 0)
+    {
+      if (!(stmt = dossier_database_prepare (db,
+                                             "DELETE FROM claim_themes WHERE claim_id = ? AND theme_id = ?",
+                                             error)))
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, claim);
+      sqlite3_bind_int64 (stmt, 2, theme);
+
+      if (!dossier_database_step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  if (theme == 0 || sqlite3_changes (dossier_database_get_handle (db)) == 0)
+    {
+      g_set_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_NOT_FOUND,
+                   "Claim %" G_GINT64_FORMAT " is not tagged “%s”", claim, name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Binds the speaker (parameter @index): NULL or blank clears it. */
+static gboolean
+bind_speaker (DossierDatabase  *db,
+              sqlite3_stmt     *stmt,
+              int               index,
+              const char       *speaker,
+              GError          **error)
+{
+  g_autofree char *trimmed = speaker != NULL ? g_strstrip (g_strdup (speaker)) : NULL;
+  gint64 id;
+
+  if (trimmed == NULL || trimmed[0] == '\0')
+    {
+      sqlite3_bind_null (stmt, index);
+      return TRUE;
+    }
+
+  if (!(id = dossier_sources_ensure_id (db, trimmed, DOSSIER_SOURCE_KIND_PERSON, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, index, id);
+
+  return TRUE;
+}
+
+static gboolean
+check_note (const char  *note,
+            GError     **error)
+{
+  if (note != NULL && !g_utf8_validate (note, -1, NULL))
+    {
+      g_set_error_literal (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_INVALID,
+                           "The note must be valid UTF-8 text");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Inside a transaction: inserts the claim over [start, end) of @body. */
+static gint64
+insert_claim (DossierDatabase     *db,
+              gint64               document_id,
+              const char          *body,
+              guint                start,
+              guint                end,
+              const char * const  *themes,
+              const char          *speaker,
+              const char          *note,
+              GError             **error)
+{
+  g_autofree char *quote = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  if (start >= end || !(quote = dossier_anchor_slice (body, start, end)))
+    {
+      g_set_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_INVALID,
+                   "Range %u–%u is not inside document %" G_GINT64_FORMAT " (it has %u characters)",
+                   start, end, document_id, dossier_anchor_length (body));
+      return 0;
+    }
+
+  if (is_blank (quote))
+    {
+      g_set_error_literal (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_INVALID,
+                           "The selected text is only white space");
+      return 0;
+    }
+
+  if (!check_note (note, error))
+    return 0;
+
+  dossier_anchor_context (body, start, end, &prefix, &suffix);
+
+  if (!(stmt = dossier_database_prepare (db,
+                                         "INSERT INTO claims (uuid, document_id, start, \"end\", quote, prefix, suffix,"
+                                         "  speaker_id, note, created, updated) "
+                                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                         error)))
+    return 0;
+
+  uuid = g_uuid_string_random ();
+  now = dossier_database_now ();
+  dossier_sql_bind_text (stmt, 1, uuid);
+  sqlite3_bind_int64 (stmt, 2, document_id);
+  sqlite3_bind_int64 (stmt, 3, start);
+  sqlite3_bind_int64 (stmt, 4, end);
+  dossier_sql_bind_text (stmt, 5, quote);
+  dossier_sql_bind_text (stmt, 6, prefix);
+  dossier_sql_bind_text (stmt, 7, suffix);
+  if (!bind_speaker (db, stmt, 8, speaker, error))
+    return 0;
+  dossier_sql_bind_text (stmt, 9, note != NULL ? note : "");
+  dossier_sql_bind_text (stmt, 10, now);
+  dossier_sql_bind_text (stmt, 11, now);
+
+  if (!dossier_database_step_done (db, stmt, error))
+    return 0;
+
+  id = sqlite3_last_insert_rowid (dossier_database_get_handle (db));
+
+  for (guint i = 0; themes != NULL && themes[i] != NULL; i++)
+    if (!add_theme (db, id, themes[i], error))
+      return 0;
+
+  return id;
+}
+
+/* Looks up the body and runs @find_range on it to decide where the claim
+ * goes, then inserts it; all in one transaction. */
+static DossierClaim *
+create_claim (DossierDatabase     *db,
+              gint64               document_id,
+              const char          *quote,
+              guint                occurrence,
+              guint                start,
+              guint                end,
+              const char * const  *themes,
+              const char          *speaker,
+              const char          *note,
+              GError             **error)
+{
+  g_autofree char *body = NULL;
+  gint64 id;
+
+  if (!dossier_database_begin (db, error))
+    return NULL;
+
+  if (!(body = dossier_documents_get_body (db, document_id, error)))
+    goto failed;
+
+  if (quote != NULL)
+    {
+      guint found;
+
+      if (occurrence == 0)
+        occurrence = 1;
+
+      found = dossier_anchor_find (body, quote, occurrence, &start, &end);
+      if (found == 0)
+        {
+          g_set_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_NOT_FOUND,
+                       "The quote is not in document %" G_GINT64_FORMAT
+                       " (quotation marks, apostrophes and dashes must match the document's: "
+                       "“ ” ’ — are not \" ' -)",
+                       document_id);
+          goto failed;
+        }
+      if (occurrence > found)
+        {
+          g_set_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_NOT_FOUND,
+                       "The quote occurs %u time%s in document %" G_GINT64_FORMAT
+                       ", so there is no occurrence %u",
+                       found, found == 1 ? "" : "s", document_id, occurrence);
+          goto failed;
+        }
+    }
+
+  if (!(id = insert_claim (db, document_id, body, start, end, themes, speaker, note, error)))
+    goto failed;
+
+  if (!dossier_database_commit (db, error))
+    return NULL;
+
+  return dossier_claims_get (db, id, error);
+
+failed:
+  dossier_database_rollback (db);
+  return NULL;
+}
+
+DossierClaim *
+dossier_claims_create (DossierDatabase     *db,
+                       gint64               document_id,
+                       guint                start,
+                       guint                end,
+                       const char * const  *themes,
+                       const char          *speaker,
+                       const char          *note,
+                       GError             **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+
+  return create_claim (db, document_id, NULL, 0, start, end, themes, speaker, note, error);
+}
+
+DossierClaim *
+dossier_claims_create_from_quote (DossierDatabase     *db,
+                                  gint64               document_id,
+                                  const char          *quote,
+                                  guint                occurrence,
+                                  const char * const  *themes,
+                                  const char          *speaker,
+                                  const char          *note,
+                                  GError             **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (quote != NULL, NULL);
+
+  if (!g_utf8_validate (quote, -1, NULL))
+    {
+      g_set_error_literal (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_INVALID,
+                           "The quote must be valid UTF-8 text");
+      return NULL;
+    }
+
+  return create_claim (db, document_id, quote, occurrence, 0, 0, themes, speaker, note, error);
+}
+
+DossierClaim *
+dossier_claims_edit (DossierDatabase     *db,
+                     gint64               id,
+                     const char * const  *add_themes,
+                     const char * const  *remove_themes,
+                     const char          *speaker,
+                     const char          *note,
+                     GError             **error)
+{
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+
+  if (!check_note (note, error))
+    return NULL;
+
+  if (!dossier_database_begin (db, error))
+    return NULL;
+
+  now = dossier_database_now ();
+  if (!(stmt = dossier_database_prepare (db,
+                                         "UPDATE claims SET "
+                                         "  speaker_id = CASE WHEN ?2 THEN ?3 ELSE speaker_id END,"
+                                         "  note = coalesce(?4, note),"
+                                         "  updated = ?5 "
+                                         "WHERE id = ?1",
+                                         error)))
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, speaker != NULL);
+  if (!bind_speaker (db, stmt, 3, speaker, error))
+    goto failed;
+  dossier_sql_bind_text (stmt, 4, note);
+  dossier_sql_bind_text (stmt, 5, now);
+
+  if (!dossier_database_step_done (db, stmt, error))
+    goto failed;
+
+  if (sqlite3_changes (dossier_database_get_handle (db)) == 0)
+    {
+      g_set_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_NOT_FOUND,
+                   "No claim with id %" G_GINT64_FORMAT, id);
+      goto failed;
+    }
+
+  for (guint i = 0; remove_themes != NULL && remove_themes[i] != NULL; i++)
+    if (!remove_theme (db, id, remove_themes[i], error))
+      goto failed;
+
+  for (guint i = 0; add_themes != NULL && add_themes[i] != NULL; i++)
+    if (!add_theme (db, id, add_themes[i], error))
+      goto failed;
+
+  if (!dossier_database_commit (db, error))
+    return NULL;
+
+  return dossier_claims_get (db, id, error);
+
+failed:
+  dossier_database_rollback (db);
+  return NULL;
+}
+
+gboolean
+dossier_claims_delete (DossierDatabase  *db,
+                       gint64            id,
+                       GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
+
+  if (!(stmt = dossier_database_prepare (db, "DELETE FROM claims WHERE id = ?", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  if (!dossier_database_step_done (db, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (dossier_database_get_handle (db)) == 0)
+    {
+      g_set_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_NOT_FOUND,
+                   "No claim with id %" G_GINT64_FORMAT, id);
+      return FALSE;
+    }
+
+  return TRUE;
+}

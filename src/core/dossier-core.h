@@ -1,0 +1,26 @@
+/* dossier-core.h
+ *
+ * Copyright 2026 The Dossier Developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "dossier-anchor.h"
+#include "dossier-brief.h"
+#include "dossier-claim.h"
+#include "dossier-claims.h"
+#include "dossier-database.h"
+#include "dossier-document.h"
+#include "dossier-documents.h"
+#include "dossier-extract.h"
+#include "dossier-importer.h"
+#include "dossier-manifest.h"
+#include "dossier-metadata.h"
+#include "dossier-search.h"
+#include "dossier-source.h"
+#include "dossier-sources.h"
+#include "dossier-text.h"
+#include "dossier-theme.h"
+#include "dossier-themes.h"

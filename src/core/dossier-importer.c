@@ -1,0 +1,508 @@
+/* dossier-importer.c
+ *
+ * Copyright 2026 The Dossier Developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dossier-importer"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "dossier-database-private.h"
+#include "dossier-documents-private.h"
+#include "dossier-extract.h"
+#include "dossier-importer.h"
+#include "dossier-manifest.h"
+
+/* Files above this size are refused before they are read: no briefing
+ * source is this long, and it keeps memory bounded. */
+#define MAX_FILE_SIZE (64 * 1024 * 1024)
+
+/* Documents per transaction: large enough that commits do not dominate,
+ * small enough that a crash or a full disk loses little. */
+#define BATCH_SIZE 500
+
+/* One file to import, with the manifest entry that applies to it. */
+typedef struct
+{
+  char                  *path;
+  DossierManifest       *manifest;   /* nullable; owned */
+  char                  *manifest_key;
+  char                  *failure;    /* set when the walk already knows it fails */
+} PendingFile;
+
+static void
+pending_file_free (gpointer data)
+{
+  PendingFile *file = data;
+
+  g_free (file->path);
+  g_clear_object (&file->manifest);
+  g_free (file->manifest_key);
+  g_free (file->failure);
+  g_free (file);
+}
+
+typedef struct
+{
+  GPtrArray  *files;        /* of PendingFile */
+  GHashTable *visited;      /* "dev:ino" of folders entered, against loops */
+  GHashTable *manifests;    /* folder → DossierManifest, or a failure string */
+} Walk;
+
+static void
+unref_manifest (gpointer data)
+{
+  if (data != NULL)
+    g_object_unref (data);
+}
+
+static void
+result_free (gpointer data)
+{
+  DossierImportResult *result = data;
+
+  g_free (result->path);
+  g_free (result->display_path);
+  g_free (result->error);
+  g_free (result);
+}
+
+void
+dossier_import_report_free (DossierImportReport *report)
+{
+  if (report == NULL)
+    return;
+
+  g_clear_pointer (&report->results, g_ptr_array_unref);
+  g_free (report);
+}
+
+const char *
+dossier_import_status_to_string (DossierImportStatus status)
+{
+  switch (status)
+    {
+    case DOSSIER_IMPORT_IMPORTED:
+      return "imported";
+    case DOSSIER_IMPORT_DUPLICATE:
+      return "duplicate";
+    case DOSSIER_IMPORT_FAILED:
+    default:
+      return "failed";
+    }
+}
+
+static void
+add_failure (Walk       *walk,
+             const char *path,
+             const char *format,
+             ...) G_GNUC_PRINTF (3, 4);
+
+static void
+add_failure (Walk       *walk,
+             const char *path,
+             const char *format,
+             ...)
+{
+  PendingFile *file = g_new0 (PendingFile, 1);
+  va_list args;
+
+  file->path = g_strdup (path);
+  va_start (args, format);
+  file->failure = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (walk->files, file);
+}
+
+/* The manifest of @folder, loaded once; a broken one is reported once as
+ * a failure of its own and then ignored. */
+static DossierManifest *
+manifest_for_folder (Walk       *walk,
+                     const char *folder)
+{
+  g_autofree char *path = g_build_filename (folder, DOSSIER_MANIFEST_NAME, NULL);
+  g_autoptr(GError) error = NULL;
+  DossierManifest *manifest;
+  gpointer value;
+
+  if (g_hash_table_lookup_extended (walk->manifests, folder, NULL, &value))
+    return value;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_hash_table_insert (walk->manifests, g_strdup (folder), NULL);
+      return NULL;
+    }
+
+  manifest = dossier_manifest_load (path, &error);
+  if (manifest == NULL)
+    add_failure (walk, path, "%s is ignored: %s", DOSSIER_MANIFEST_NAME, error->message);
+
+  g_hash_table_insert (walk->manifests, g_strdup (folder), manifest);
+
+  return manifest;
+}
+
+static void
+add_file (Walk            *walk,
+          const char      *path,
+          DossierManifest *manifest,
+          const char      *manifest_key)
+{
+  PendingFile *file = g_new0 (PendingFile, 1);
+
+  file->path = g_strdup (path);
+  file->manifest = manifest != NULL ? g_object_ref (manifest) : NULL;
+  file->manifest_key = g_strdup (manifest_key);
+
+  g_ptr_array_add (walk->files, file);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* Walks @folder depth first, in name order so imports are repeatable.
+ * @manifest and @prefix come from the nearest folder above with a
+ * corpus.json: its keys are paths relative to that folder. */
+static void
+walk_folder (Walk            *walk,
+             const char      *folder,
+             DossierManifest *inherited,
+             const char      *prefix)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *display = g_filename_display_name (folder);
+  g_autofree char *key = NULL;
+  DossierManifest *manifest;
+  const char *name;
+  GStatBuf st;
+
+  if (g_stat (folder, &st) != 0)
+    {
+      int saved = errno;
+      add_failure (walk, folder, "%s", g_strerror (saved));
+      return;
+    }
+
+  key = g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT,
+                         (guint64)st.st_dev, (guint64)st.st_ino);
+  if (!g_hash_table_add (walk->visited, g_steal_pointer (&key)))
+    {
+      add_failure (walk, folder, "folder loop: this folder was already imported through another path");
+      return;
+    }
+
+  if (!(dir = g_dir_open (folder, 0, &error)))
+    {
+      add_failure (walk, folder, "cannot read the folder: %s", error->message);
+      return;
+    }
+
+  while ((name = g_dir_read_name (dir)))
+    if (name[0] != '.')
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+
+  manifest = manifest_for_folder (walk, folder);
+  if (manifest != NULL)
+    {
+      inherited = manifest;
+      prefix = "";
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *child_name = g_ptr_array_index (names, i);
+      g_autofree char *child = g_build_filename (folder, child_name, NULL);
+      g_autofree char *relative = prefix != NULL ? g_build_filename (prefix, child_name, NULL) : NULL;
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        walk_folder (walk, child, inherited, relative);
+      else if (strcmp (child_name, DOSSIER_MANIFEST_NAME) == 0)
+        continue;
+      else if (dossier_extract_format_for_name (child_name) != NULL)
+        add_file (walk, child, inherited, relative);
+      else if (!g_file_test (child, G_FILE_TEST_EXISTS))
+        add_failure (walk, child, "%s", g_strerror (ELOOP)); /* dangling or looping link */
+      /* Anything else in a folder (images, PDFs, notes) is not ours: skip. */
+    }
+}
+
+static void
+walk_path (Walk       *walk,
+           const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+
+      if (saved == ENOENT)
+        add_failure (walk, path, "no such file or folder");
+      else
+        add_failure (walk, path, "%s", g_strerror (saved));
+      return;
+    }
+
+  if (S_ISDIR (st.st_mode))
+    {
+      walk_folder (walk, path, NULL, NULL);
+    }
+  else
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+      g_autofree char *name = g_path_get_basename (path);
+
+      add_file (walk, path, manifest_for_folder (walk, folder), name);
+    }
+}
+
+static char *
+read_and_extract (const char       *path,
+                  char            **body,
+                  DossierMetadata **metadata,
+                  const char      **format,
+                  GError          **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+  GStatBuf st;
+  gsize length;
+
+  if (dossier_extract_format_for_name (name) == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           "not a file type Dossier imports (.txt, .md, .html)");
+      return NULL;
+    }
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
+      return NULL;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "not a regular file");
+      return NULL;
+    }
+
+  if (st.st_size > MAX_FILE_SIZE)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "too large (%" G_GUINT64_FORMAT " MB; Dossier imports files up to %d MB)",
+                   (guint64)st.st_size / (1024 * 1024), MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+
+  if (!dossier_extract (name, (const guint8 *)contents, length, body, metadata, format, error))
+    return NULL;
+
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, *body, -1);
+}
+
+static void
+add_result (DossierImportReport *report,
+            const char          *path,
+            DossierImportStatus  status,
+            gint64               document,
+            const char          *message)
+{
+  DossierImportResult *result = g_new0 (DossierImportResult, 1);
+
+  result->path = g_strdup (path);
+  result->display_path = g_filename_display_name (path);
+  result->status = status;
+  result->document = document;
+  result->error = g_strdup (message);
+  g_ptr_array_add (report->results, result);
+
+  switch (status)
+    {
+    case DOSSIER_IMPORT_IMPORTED:
+      report->imported++;
+      break;
+    case DOSSIER_IMPORT_DUPLICATE:
+      report->duplicates++;
+      break;
+    case DOSSIER_IMPORT_FAILED:
+    default:
+      report->failed++;
+      break;
+    }
+}
+
+/* Imports one file inside the open batch. Problems with the file become a
+ * failed result; FALSE only when the database itself failed. */
+static gboolean
+import_file (DossierDatabase     *db,
+             PendingFile         *file,
+             DossierImportReport *report,
+             GError             **error)
+{
+  g_autoptr(DossierMetadata) metadata = NULL;
+  g_autoptr(GError) file_error = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *origin = NULL;
+  const char *format = NULL;
+  gint64 existing;
+  gint64 id;
+
+  if (file->failure != NULL)
+    {
+      add_result (report, file->path, DOSSIER_IMPORT_FAILED, 0, file->failure);
+      return TRUE;
+    }
+
+  if (!(sha256 = read_and_extract (file->path, &body, &metadata, &format, &file_error)))
+    {
+      add_result (report, file->path, DOSSIER_IMPORT_FAILED, 0, file_error->message);
+      return TRUE;
+    }
+
+  existing = dossier_documents_find_by_hash (db, sha256, error);
+  if (existing < 0)
+    return FALSE;
+  if (existing > 0)
+    {
+      add_result (report, file->path, DOSSIER_IMPORT_DUPLICATE, existing, NULL);
+      return TRUE;
+    }
+
+  if (file->manifest != NULL)
+    {
+      const DossierMetadata *given = dossier_manifest_lookup (file->manifest, file->manifest_key);
+
+      if (given != NULL)
+        dossier_metadata_override (metadata, given);
+    }
+
+  origin = g_canonicalize_filename (file->path, NULL);
+  if (!(id = dossier_documents_insert (db, metadata, body, sha256, origin, format, error)))
+    return FALSE;
+
+  add_result (report, file->path, DOSSIER_IMPORT_IMPORTED, id, NULL);
+
+  return TRUE;
+}
+
+/**
+ * dossier_import:
+ *
+ * See dossier-importer.h. The walk happens first so progress can report a
+ * total; each batch of BATCH_SIZE documents is one transaction.
+ */
+DossierImportReport *
+dossier_import (DossierDatabase        *db,
+                const char * const     *paths,
+                DossierImportProgress   progress,
+                gpointer                user_data,
+                GCancellable           *cancellable,
+                GError                **error)
+{
+  g_autoptr(DossierImportReport) report = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Walk walk;
+  guint in_batch = 0;
+  guint kept = 0;
+  gboolean in_transaction = FALSE;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (paths != NULL, NULL);
+  g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), NULL);
+
+  report = g_new0 (DossierImportReport, 1);
+  report->results = g_ptr_array_new_with_free_func (result_free);
+
+  walk.files = g_ptr_array_new_with_free_func (pending_file_free);
+  walk.visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  walk.manifests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_manifest);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    walk_path (&walk, paths[i]);
+
+  for (guint i = 0; i < walk.files->len; i++)
+    {
+      PendingFile *file = g_ptr_array_index (walk.files, i);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
+        break;
+
+      if (!in_transaction)
+        {
+          if (!dossier_database_begin (db, &local_error))
+            break;
+          in_transaction = TRUE;
+        }
+
+      if (!import_file (db, file, report, &local_error))
+        break;
+
+      if (++in_batch == BATCH_SIZE)
+        {
+          in_transaction = FALSE;
+          in_batch = 0;
+          if (!dossier_database_commit (db, &local_error))
+            break;
+          kept = report->imported;
+        }
+
+      if (progress != NULL)
+        {
+          DossierImportResult *last = g_ptr_array_index (report->results, report->results->len - 1);
+          progress (i + 1, walk.files->len, last->display_path, user_data);
+        }
+    }
+
+  /* What this batch imported before a cancel is kept, like earlier batches;
+   * after a database error it is rolled back. */
+  if (in_transaction)
+    {
+      if (local_error == NULL || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autoptr(GError) commit_error = NULL;
+
+          if (dossier_database_commit (db, &commit_error))
+            kept = report->imported;
+          else if (local_error == NULL)
+            local_error = g_steal_pointer (&commit_error);
+        }
+      else
+        dossier_database_rollback (db);
+    }
+
+  g_ptr_array_unref (walk.files);
+  g_hash_table_unref (walk.visited);
+  g_hash_table_unref (walk.manifests);
+
+  if (local_error != NULL)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  "Import stopped (%u files imported before are kept): ",
+                                  kept);
+      return NULL;
+    }
+
+  return g_steal_pointer (&report);
+}

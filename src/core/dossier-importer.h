@@ -1,0 +1,61 @@
+/* dossier-importer.h
+ *
+ * Copyright 2026 The Dossier Developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "dossier-database.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DOSSIER_IMPORT_IMPORTED,
+  DOSSIER_IMPORT_DUPLICATE,
+  DOSSIER_IMPORT_FAILED,
+} DossierImportStatus;
+
+typedef struct
+{
+  char                *path;         /* as given or found, in the file system's encoding */
+  char                *display_path; /* valid UTF-8 for messages */
+  DossierImportStatus  status;
+  gint64               document;     /* the new or existing document, 0 if failed */
+  char                *error;        /* reason, when failed */
+} DossierImportResult;
+
+typedef struct
+{
+  guint      imported;
+  guint      duplicates;
+  guint      failed;
+  GPtrArray *results;  /* of DossierImportResult, in import order */
+} DossierImportReport;
+
+/* Called on the importing thread after each file. */
+typedef void (*DossierImportProgress) (guint        done,
+                                       guint        total,
+                                       const char  *display_path,
+                                       gpointer     user_data);
+
+/* Imports files and folders (recursively; hidden files and unsupported
+ * endings inside folders are skipped; a corpus.json manifest in a folder
+ * gives metadata for its files). One bad file never stops the rest: each is
+ * imported, a duplicate, or failed with a reason. Files are committed in
+ * batches. Returns NULL with @error only when the database itself fails or
+ * the import is cancelled; what was committed before stays. */
+DossierImportReport *dossier_import             (DossierDatabase        *db,
+                                                 const char * const     *paths,
+                                                 DossierImportProgress   progress,
+                                                 gpointer                user_data,
+                                                 GCancellable           *cancellable,
+                                                 GError                **error);
+void                 dossier_import_report_free (DossierImportReport    *report);
+const char          *dossier_import_status_to_string (DossierImportStatus status);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierImportReport, dossier_import_report_free)
+
+G_END_DECLS

@@ -1,0 +1,531 @@
+/* test-claims.c — claims, themes, sources and document metadata in the store
+ *
+ * Copyright 2026 The Dossier Developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "test-utils.h"
+
+/* Written for these tests: accents, an emoji (one code point, four bytes,
+ * two UTF-16 units), curly quotes and an em dash before the quotes. */
+static const char *body_text =
+  "Tratado de aguas: la cuenta regresiva\n"
+  "\n"
+  "Sofía Ramírez 😀 dijo: “No vamos a entregar agua que no tenemos” — y "
+  "el embajador respondió que el plazo vence en octubre. "
+  "Sofía Ramírez repitió: “No vamos a entregar agua que no tenemos”.";
+
+typedef struct
+{
+  char            *dir;
+  DossierDatabase *db;
+  gint64           document;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->db = test_open_database (&fixture->dir);
+  fixture->document = test_import_text (fixture->db, fixture->dir, "tratado.txt", body_text);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->db);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+static guint
+code_point_offset (const char *haystack,
+                   const char *needle,
+                   guint       occurrence)
+{
+  const char *found = haystack;
+
+  for (guint i = 0; i < occurrence; i++)
+    {
+      found = strstr (i == 0 ? haystack : found + 1, needle);
+      g_assert_nonnull (found);
+    }
+
+  return g_utf8_pointer_to_offset (haystack, found);
+}
+
+static void
+test_create_from_range (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = dossier_documents_get_body (fixture->db, fixture->document, &error);
+  const char *quote = "No vamos a entregar agua que no tenemos";
+  const char *themes[] = { "Water", "Sovereignty", NULL };
+  guint start = code_point_offset (body, quote, 1);
+  guint end = start + g_utf8_strlen (quote, -1);
+  g_autoptr(DossierClaim) claim = NULL;
+  g_autoptr(DossierDocument) document = NULL;
+  g_autofree char *expected_prefix = NULL;
+  const char * const *claim_themes;
+
+  g_assert_no_error (error);
+
+  claim = dossier_claims_create (fixture->db, fixture->document, start, end, themes,
+                                 "  Sofía Ramírez  ", "Key line for the brief.", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_claim_get_start (claim), ==, start);
+  g_assert_cmpuint (dossier_claim_get_end (claim), ==, end);
+  g_assert_cmpstr (dossier_claim_get_quote (claim), ==, quote);
+  g_assert_cmpstr (dossier_claim_get_speaker (claim), ==, "Sofía Ramírez");
+  g_assert_cmpstr (dossier_claim_get_note (claim), ==, "Key line for the brief.");
+  g_assert_cmpstr (dossier_claim_get_document_title (claim), ==, "Tratado de aguas: la cuenta regresiva");
+  g_assert_true (g_uuid_string_is_valid (dossier_claim_get_uuid (claim)));
+
+  /* Themes keep the order they were added in. */
+  claim_themes = dossier_claim_get_themes (claim);
+  g_assert_cmpuint (g_strv_length ((char **)claim_themes), ==, 2);
+  g_assert_cmpstr (claim_themes[0], ==, "Water");
+  g_assert_cmpstr (claim_themes[1], ==, "Sovereignty");
+
+  /* 32 code points of context, the emoji counted once. */
+  expected_prefix = dossier_anchor_slice (body, start - 32, start);
+  g_assert_cmpstr (dossier_claim_get_prefix (claim), ==, expected_prefix);
+  g_assert_cmpuint (g_utf8_strlen (dossier_claim_get_prefix (claim), -1), ==, 32);
+  g_assert_true (g_str_has_prefix (dossier_claim_get_suffix (claim), "” — y el embajador"));
+
+  document = dossier_documents_get (fixture->db, fixture->document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_document_get_claim_count (document), ==, 1);
+}
+
+static void
+test_create_from_quote (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = dossier_documents_get_body (fixture->db, fixture->document, &error);
+  const char *quote = "“No vamos a entregar agua que no tenemos”";
+  g_autoptr(DossierClaim) first = NULL;
+  g_autoptr(DossierClaim) second = NULL;
+  g_autoptr(DossierClaim) third = NULL;
+  g_autoptr(DossierClaim) missing = NULL;
+
+  first = dossier_claims_create_from_quote (fixture->db, fixture->document, quote, 1, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_claim_get_start (first), ==, code_point_offset (body, quote, 1));
+
+  second = dossier_claims_create_from_quote (fixture->db, fixture->document, quote, 2, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_claim_get_start (second), ==, code_point_offset (body, quote, 2));
+  g_assert_cmpstr (dossier_claim_get_quote (second), ==, quote);
+
+  third = dossier_claims_create_from_quote (fixture->db, fixture->document, quote, 3, NULL, NULL, NULL, &error);
+  g_assert_null (third);
+  g_assert_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "2 times"));
+  g_clear_error (&error);
+
+  /* Straight quotes do not match curly ones, and the message says so. */
+  missing = dossier_claims_create_from_quote (fixture->db, fixture->document,
+                                              "\"No vamos a entregar agua que no tenemos\"",
+                                              1, NULL, NULL, NULL, &error);
+  g_assert_null (missing);
+  g_assert_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "quotation marks"));
+}
+
+static void
+test_create_refuses_bad_ranges (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = dossier_documents_get (fixture->db, fixture->document, &error);
+  guint length = dossier_document_get_length (document);
+  DossierClaim *claim;
+
+  claim = dossier_claims_create (fixture->db, fixture->document, 5, 5, NULL, NULL, NULL, &error);
+  g_assert_null (claim);
+  g_assert_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  claim = dossier_claims_create (fixture->db, fixture->document, length - 2, length + 1, NULL, NULL, NULL, &error);
+  g_assert_null (claim);
+  g_assert_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The blank line after the title. */
+  claim = dossier_claims_create (fixture->db, fixture->document, 37, 39, NULL, NULL, NULL, &error);
+  g_assert_null (claim);
+  g_assert_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  claim = dossier_claims_create (fixture->db, 999, 0, 3, NULL, NULL, NULL, &error);
+  g_assert_null (claim);
+  g_assert_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Nothing half-made was left behind: no claim, no theme, no source. */
+  g_assert_cmpuint (dossier_document_get_claim_count (document), ==, 0);
+}
+
+static void
+test_edit_and_delete (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *initial[] = { "Water", NULL };
+  const char *add[] = { "Tariffs", "water", NULL };
+  const char *remove[] = { "WATER", NULL };
+  const char *remove_missing[] = { "Migration", NULL };
+  g_autoptr(DossierClaim) claim = NULL;
+  g_autoptr(DossierClaim) edited = NULL;
+  g_autoptr(DossierClaim) cleared = NULL;
+  g_autoptr(DossierClaim) failed = NULL;
+  g_autoptr(DossierClaim) gone = NULL;
+  g_autoptr(DossierDocument) document = NULL;
+  const char * const *themes;
+
+  claim = dossier_claims_create_from_quote (fixture->db, fixture->document, "el plazo vence en octubre",
+                                            1, initial, "El embajador", NULL, &error);
+  g_assert_no_error (error);
+
+  /* Adding a theme the claim has (in another case) changes nothing. */
+  edited = dossier_claims_edit (fixture->db, dossier_claim_get_id (claim), add, NULL,
+                                "Ken Salazar", "Deadline matters.", &error);
+  g_assert_no_error (error);
+  themes = dossier_claim_get_themes (edited);
+  g_assert_cmpuint (g_strv_length ((char **)themes), ==, 2);
+  g_assert_cmpstr (themes[0], ==, "Water");
+  g_assert_cmpstr (themes[1], ==, "Tariffs");
+  g_assert_cmpstr (dossier_claim_get_speaker (edited), ==, "Ken Salazar");
+  g_assert_cmpstr (dossier_claim_get_note (edited), ==, "Deadline matters.");
+
+  cleared = dossier_claims_edit (fixture->db, dossier_claim_get_id (claim), NULL, remove, "", "", &error);
+  g_assert_no_error (error);
+  themes = dossier_claim_get_themes (cleared);
+  g_assert_cmpuint (g_strv_length ((char **)themes), ==, 1);
+  g_assert_cmpstr (themes[0], ==, "Tariffs");
+  g_assert_null (dossier_claim_get_speaker (cleared));
+  g_assert_cmpstr (dossier_claim_get_note (cleared), ==, "");
+
+  /* Removing a theme it does not carry is an error and changes nothing. */
+  failed = dossier_claims_edit (fixture->db, dossier_claim_get_id (claim), NULL, remove_missing,
+                                NULL, "not saved", &error);
+  g_assert_null (failed);
+  g_assert_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_object (&cleared);
+  cleared = dossier_claims_get (fixture->db, dossier_claim_get_id (claim), &error);
+  g_assert_cmpstr (dossier_claim_get_note (cleared), ==, "");
+
+  g_assert_true (dossier_claims_delete (fixture->db, dossier_claim_get_id (claim), &error));
+  gone = dossier_claims_get (fixture->db, dossier_claim_get_id (claim), &error);
+  g_assert_null (gone);
+  g_assert_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_false (dossier_claims_delete (fixture->db, dossier_claim_get_id (claim), &error));
+  g_assert_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  document = dossier_documents_get (fixture->db, fixture->document, &error);
+  g_assert_cmpuint (dossier_document_get_claim_count (document), ==, 0);
+}
+
+static DossierClaim *
+add_claim (Fixture    *fixture,
+           gint64      document,
+           const char *quote,
+           const char *theme,
+           const char *speaker)
+{
+  g_autoptr(GError) error = NULL;
+  const char *themes[] = { theme, NULL };
+  DossierClaim *claim = dossier_claims_create_from_quote (fixture->db, document, quote, 1,
+                                                          themes, speaker, NULL, &error);
+
+  g_assert_no_error (error);
+
+  return claim;
+}
+
+static void
+test_list_filters (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierClaim) a = NULL;
+  g_autoptr(DossierClaim) b = NULL;
+  g_autoptr(DossierClaim) c = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  DossierMetadata changes = { .outlet = (char *)"Gaceta del Norte" };
+  DossierClaimFilter by_theme = { .theme = "sovereignty" };
+  DossierClaimFilter by_speaker = { .speaker = "sofía ramírez" };
+  DossierClaimFilter by_outlet = { .outlet = "Gaceta del Norte" };
+  DossierClaimFilter by_text = { .text = "embajador" };
+  DossierClaimFilter by_both = { .theme = "Water", .speaker = "Sofía Ramírez" };
+  DossierClaimFilter by_document = { .document_id = 0 };
+  gint64 other;
+
+  other = test_import_text (fixture->db, fixture->dir, "otro.txt",
+                            "Otro artículo\n\nEl embajador insistió en la entrega de agua.");
+  g_assert_true (dossier_documents_update (fixture->db, fixture->document, &changes, &error));
+  g_assert_no_error (error);
+
+  a = add_claim (fixture, fixture->document, "No vamos a entregar agua", "Water", "Sofía Ramírez");
+  b = add_claim (fixture, fixture->document, "el plazo vence en octubre", "Sovereignty", "El embajador");
+  c = add_claim (fixture, other, "El embajador insistió", "Water", "El embajador");
+
+  list = dossier_claims_list (fixture->db, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 3);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  list = dossier_claims_list (fixture->db, &by_theme, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (dossier_claim_get_id (g_ptr_array_index (list, 0)), ==, dossier_claim_get_id (b));
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  list = dossier_claims_list (fixture->db, &by_speaker, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (dossier_claim_get_id (g_ptr_array_index (list, 0)), ==, dossier_claim_get_id (a));
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  list = dossier_claims_list (fixture->db, &by_outlet, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (dossier_claim_get_outlet (g_ptr_array_index (list, 0)), ==, "Gaceta del Norte");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  list = dossier_claims_list (fixture->db, &by_text, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (dossier_claim_get_id (g_ptr_array_index (list, 0)), ==, dossier_claim_get_id (c));
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  list = dossier_claims_list (fixture->db, &by_both, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (dossier_claim_get_id (g_ptr_array_index (list, 0)), ==, dossier_claim_get_id (a));
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  by_document.document_id = other;
+  list = dossier_claims_list (fixture->db, &by_document, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (dossier_claim_get_id (g_ptr_array_index (list, 0)), ==, dossier_claim_get_id (c));
+}
+
+static void
+test_themes (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierClaim) a = add_claim (fixture, fixture->document, "No vamos a entregar agua", "Water", NULL);
+  g_autoptr(DossierClaim) b = add_claim (fixture, fixture->document, "el plazo vence", "Deadlines", NULL);
+  g_autoptr(DossierClaim) after = NULL;
+  g_autoptr(DossierTheme) water = NULL;
+  g_autoptr(DossierTheme) deadlines = NULL;
+  g_autoptr(DossierTheme) found = NULL;
+  g_autoptr(GPtrArray) themes = NULL;
+  const char *both[] = { "Deadlines", NULL };
+
+  water = dossier_themes_find (fixture->db, "  WATER ", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_theme_get_name (water), ==, "Water");
+  g_assert_cmpuint (dossier_theme_get_claim_count (water), ==, 1);
+  g_assert_true (g_str_has_prefix (dossier_theme_get_color (water), "#"));
+  deadlines = dossier_themes_find (fixture->db, "Deadlines", &error);
+  g_assert_cmpstr (dossier_theme_get_color (deadlines), !=, dossier_theme_get_color (water));
+
+  g_assert_true (dossier_themes_rename (fixture->db, dossier_theme_get_id (water), "Water sharing", &error));
+  g_assert_false (dossier_themes_rename (fixture->db, dossier_theme_get_id (water), "deadlines", &error));
+  g_assert_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_false (dossier_themes_rename (fixture->db, dossier_theme_get_id (water), "   ", &error));
+  g_assert_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (dossier_themes_set_color (fixture->db, dossier_theme_get_id (water), "#1C71D8", &error));
+  found = dossier_themes_find (fixture->db, "water sharing", &error);
+  g_assert_cmpstr (dossier_theme_get_color (found), ==, "#1c71d8");
+  g_assert_false (dossier_themes_set_color (fixture->db, dossier_theme_get_id (water), "blue", &error));
+  g_assert_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Merge: a claim tagged with both keeps a single tag. */
+  g_clear_object (&after);
+  after = dossier_claims_edit (fixture->db, dossier_claim_get_id (a), both, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_themes_merge (fixture->db, dossier_theme_get_id (water), dossier_theme_get_id (deadlines), &error));
+  g_assert_no_error (error);
+  g_clear_object (&after);
+  after = dossier_claims_get (fixture->db, dossier_claim_get_id (a), &error);
+  g_assert_cmpuint (g_strv_length ((char **)dossier_claim_get_themes (after)), ==, 1);
+  g_assert_cmpstr (dossier_claim_get_themes (after)[0], ==, "Deadlines");
+
+  themes = dossier_themes_list (fixture->db, &error);
+  g_assert_cmpuint (themes->len, ==, 1);
+  g_assert_cmpuint (dossier_theme_get_claim_count (g_ptr_array_index (themes, 0)), ==, 2);
+
+  /* Deleting a theme keeps its claims. */
+  g_assert_true (dossier_themes_delete (fixture->db, dossier_theme_get_id (deadlines), &error));
+  g_clear_object (&after);
+  after = dossier_claims_get (fixture->db, dossier_claim_get_id (b), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length ((char **)dossier_claim_get_themes (after)), ==, 0);
+}
+
+static void
+test_sources (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierClaim) a = add_claim (fixture, fixture->document, "No vamos a entregar agua", NULL, "Sofia Ramirez");
+  g_autoptr(DossierClaim) b = add_claim (fixture, fixture->document, "el plazo vence", NULL, "Sofía Ramírez");
+  g_autoptr(DossierClaim) after = NULL;
+  g_autoptr(DossierSource) typo = NULL;
+  g_autoptr(DossierSource) right = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  DossierSourceKind kind;
+
+  typo = dossier_sources_find (fixture->db, "sofia ramirez", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_source_get_kind (typo), ==, DOSSIER_SOURCE_KIND_PERSON);
+  right = dossier_sources_find (fixture->db, "Sofía Ramírez", &error);
+  g_assert_no_error (error);
+
+  g_assert_true (dossier_sources_set_kind (fixture->db, dossier_source_get_id (right),
+                                           DOSSIER_SOURCE_KIND_GOVERNMENT, &error));
+  g_assert_true (dossier_sources_merge (fixture->db, dossier_source_get_id (typo),
+                                        dossier_source_get_id (right), &error));
+  g_assert_no_error (error);
+
+  after = dossier_claims_get (fixture->db, dossier_claim_get_id (a), &error);
+  g_assert_cmpstr (dossier_claim_get_speaker (after), ==, "Sofía Ramírez");
+
+  sources = dossier_sources_list (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sources->len, ==, 1);
+  g_assert_cmpuint (dossier_source_get_claim_count (g_ptr_array_index (sources, 0)), ==, 2);
+  g_assert_cmpint (dossier_source_get_kind (g_ptr_array_index (sources, 0)), ==, DOSSIER_SOURCE_KIND_GOVERNMENT);
+
+  g_assert_true (dossier_source_kind_from_string ("Outlet", &kind));
+  g_assert_cmpint (kind, ==, DOSSIER_SOURCE_KIND_OUTLET);
+  g_assert_false (dossier_source_kind_from_string ("pundit", &kind));
+
+  /* Deleting a source keeps the claims, without a speaker. */
+  g_assert_true (dossier_sources_delete (fixture->db, dossier_source_get_id (right), &error));
+  g_clear_object (&after);
+  after = dossier_claims_get (fixture->db, dossier_claim_get_id (b), &error);
+  g_assert_null (dossier_claim_get_speaker (after));
+}
+
+static void
+test_document_metadata (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  DossierMetadata changes = {
+    .title = (char *)"  Water treaty: the countdown ",
+    .outlet = (char *)"Gaceta del Norte",
+    .author = (char *)"Lucía Benítez",
+    .published = (char *)"2025-03-14",
+    .url = (char *)"https://example.org/tratado",
+  };
+  DossierMetadata clear = { .author = (char *)"", .outlet = (char *)"" };
+  DossierMetadata bad_date = { .published = (char *)"2025-02-30" };
+  DossierMetadata empty_title = { .title = (char *)" " };
+  g_autoptr(DossierDocument) document = NULL;
+  g_autoptr(DossierDocument) cleared = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+
+  g_assert_true (dossier_documents_update (fixture->db, fixture->document, &changes, &error));
+  g_assert_no_error (error);
+  document = dossier_documents_get (fixture->db, fixture->document, &error);
+  g_assert_cmpstr (dossier_document_get_title (document), ==, "Water treaty: the countdown");
+  g_assert_cmpstr (dossier_document_get_outlet (document), ==, "Gaceta del Norte");
+  g_assert_cmpstr (dossier_document_get_author (document), ==, "Lucía Benítez");
+  g_assert_cmpstr (dossier_document_get_published (document), ==, "2025-03-14");
+  g_assert_cmpstr (dossier_document_get_url (document), ==, "https://example.org/tratado");
+
+  sources = dossier_sources_list (fixture->db, &error);
+  g_assert_cmpuint (sources->len, ==, 1);
+  g_assert_cmpint (dossier_source_get_kind (g_ptr_array_index (sources, 0)), ==, DOSSIER_SOURCE_KIND_OUTLET);
+  g_assert_cmpuint (dossier_source_get_document_count (g_ptr_array_index (sources, 0)), ==, 1);
+
+  g_assert_false (dossier_documents_update (fixture->db, fixture->document, &bad_date, &error));
+  g_assert_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dossier_documents_update (fixture->db, fixture->document, &empty_title, &error));
+  g_assert_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dossier_documents_update (fixture->db, 4242, &changes, &error));
+  g_assert_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (dossier_documents_update (fixture->db, fixture->document, &clear, &error));
+  cleared = dossier_documents_get (fixture->db, fixture->document, &error);
+  g_assert_null (dossier_document_get_author (cleared));
+  g_assert_null (dossier_document_get_outlet (cleared));
+  g_assert_cmpstr (dossier_document_get_published (cleared), ==, "2025-03-14");
+}
+
+static void
+test_document_sort_and_delete (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) by_date = NULL;
+  g_autoptr(GPtrArray) by_title = NULL;
+  g_autoptr(GPtrArray) claims = NULL;
+  g_autoptr(DossierClaim) claim = NULL;
+  DossierMetadata older = { .published = (char *)"2024-11-02" };
+  DossierMetadata newer = { .published = (char *)"2025-06-30" };
+  gint64 b, c;
+
+  b = test_import_text (fixture->db, fixture->dir, "b.txt", "Aardvark notes\n\nA different body.");
+  c = test_import_text (fixture->db, fixture->dir, "c.txt", "Zebra crossings\n\nYet another body.");
+  dossier_documents_update (fixture->db, b, &older, &error);
+  dossier_documents_update (fixture->db, c, &newer, &error);
+  g_assert_no_error (error);
+
+  by_date = dossier_documents_list (fixture->db, DOSSIER_DOCUMENT_SORT_DATE, &error);
+  g_assert_cmpuint (by_date->len, ==, 3);
+  g_assert_cmpint (dossier_document_get_id (g_ptr_array_index (by_date, 0)), ==, c);
+  g_assert_cmpint (dossier_document_get_id (g_ptr_array_index (by_date, 1)), ==, b);
+  g_assert_cmpint (dossier_document_get_id (g_ptr_array_index (by_date, 2)), ==, fixture->document);
+
+  by_title = dossier_documents_list (fixture->db, DOSSIER_DOCUMENT_SORT_TITLE, &error);
+  g_assert_cmpint (dossier_document_get_id (g_ptr_array_index (by_title, 0)), ==, b);
+
+  claim = add_claim (fixture, fixture->document, "el plazo vence", "Water", NULL);
+  g_assert_true (dossier_documents_delete (fixture->db, fixture->document, &error));
+  g_assert_no_error (error);
+  claims = dossier_claims_list (fixture->db, NULL, &error);
+  g_assert_cmpuint (claims->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/claims/create-from-range", test_create_from_range);
+  ADD ("/claims/create-from-quote", test_create_from_quote);
+  ADD ("/claims/create-refuses-bad-ranges", test_create_refuses_bad_ranges);
+  ADD ("/claims/edit-and-delete", test_edit_and_delete);
+  ADD ("/claims/list-filters", test_list_filters);
+  ADD ("/claims/themes", test_themes);
+  ADD ("/claims/sources", test_sources);
+  ADD ("/documents/metadata", test_document_metadata);
+  ADD ("/documents/sort-and-delete", test_document_sort_and_delete);
+
+#undef ADD
+
+  return g_test_run ();
+}
