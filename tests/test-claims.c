@@ -506,6 +506,69 @@ test_document_sort_and_delete (Fixture       *fixture,
   g_assert_cmpuint (claims->len, ==, 0);
 }
 
+typedef struct
+{
+  guint  count;
+  guint  what;
+  gint64 document_id;
+} Changes;
+
+static void
+on_changed (DossierDatabase *db,
+            guint            what,
+            gint64           document_id,
+            Changes         *changes)
+{
+  changes->count++;
+  changes->what = what;
+  changes->document_id = document_id;
+}
+
+/* Views follow edits through DossierDatabase::changed, emitted once per
+ * committed operation and naming the document. */
+static void
+test_changed_signal (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierClaim) claim = NULL;
+  g_autoptr(DossierClaim) edited = NULL;
+  g_autoptr(DossierClaim) failed = NULL;
+  g_autoptr(DossierTheme) theme = NULL;
+  g_autoptr(DossierTheme) rivers = NULL;
+  Changes changes = { 0 };
+
+  g_signal_connect (fixture->db, "changed", G_CALLBACK (on_changed), &changes);
+
+  claim = add_claim (fixture, fixture->document, "el plazo vence", "Water", "El embajador");
+  g_assert_cmpuint (changes.count, ==, 1);
+  g_assert_true (changes.what & DOSSIER_CHANGE_CLAIMS);
+  g_assert_cmpint (changes.document_id, ==, fixture->document);
+
+  edited = dossier_claims_edit (fixture->db, dossier_claim_get_id (claim), NULL, NULL, NULL, "A note", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes.count, ==, 2);
+  g_assert_cmpint (changes.document_id, ==, fixture->document);
+
+  /* A failed operation reports nothing. */
+  failed = dossier_claims_create (fixture->db, fixture->document, 3, 3, NULL, NULL, NULL, &error);
+  g_assert_null (failed);
+  g_clear_error (&error);
+  g_assert_cmpuint (changes.count, ==, 2);
+
+  theme = dossier_themes_find (fixture->db, "Water", &error);
+  rivers = dossier_themes_ensure (fixture->db, "Rivers", &error);
+  g_assert_true (dossier_themes_merge (fixture->db, dossier_theme_get_id (theme),
+                                       dossier_theme_get_id (rivers), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes.count, ==, 4);       /* ensure, then merge */
+  g_assert_true (changes.what & DOSSIER_CHANGE_THEMES);
+
+  g_assert_true (dossier_claims_delete (fixture->db, dossier_claim_get_id (claim), &error));
+  g_assert_cmpuint (changes.count, ==, 5);
+  g_assert_cmpint (changes.document_id, ==, fixture->document);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -522,6 +585,7 @@ main (int   argc,
   ADD ("/claims/list-filters", test_list_filters);
   ADD ("/claims/themes", test_themes);
   ADD ("/claims/sources", test_sources);
+  ADD ("/claims/changed-signal", test_changed_signal);
   ADD ("/documents/metadata", test_document_metadata);
   ADD ("/documents/sort-and-delete", test_document_sort_and_delete);
 

@@ -421,6 +421,9 @@ create_claim (DossierDatabase     *db,
   if (!dossier_database_commit (db, error))
     return NULL;
 
+  dossier_database_emit_changed (db, DOSSIER_CHANGE_CLAIMS | DOSSIER_CHANGE_THEMES | DOSSIER_CHANGE_SOURCES,
+                                 document_id);
+
   return dossier_claims_get (db, id, error);
 
 failed:
@@ -476,6 +479,7 @@ dossier_claims_edit (DossierDatabase     *db,
                      GError             **error)
 {
   g_autofree char *now = NULL;
+  DossierClaim *claim;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
@@ -524,7 +528,12 @@ dossier_claims_edit (DossierDatabase     *db,
   if (!dossier_database_commit (db, error))
     return NULL;
 
-  return dossier_claims_get (db, id, error);
+  claim = dossier_claims_get (db, id, error);
+  if (claim != NULL)
+    dossier_database_emit_changed (db, DOSSIER_CHANGE_CLAIMS | DOSSIER_CHANGE_THEMES | DOSSIER_CHANGE_SOURCES,
+                                   dossier_claim_get_document_id (claim));
+
+  return claim;
 
 failed:
   dossier_database_rollback (db);
@@ -536,23 +545,36 @@ dossier_claims_delete (DossierDatabase  *db,
                        gint64            id,
                        GError          **error)
 {
+  gint64 document_id = 0;
   sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
 
-  if (!(stmt = dossier_database_prepare (db, "DELETE FROM claims WHERE id = ?", error)))
+  if (!(stmt = dossier_database_prepare (db, "DELETE FROM claims WHERE id = ? RETURNING document_id", error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
 
-  if (!dossier_database_step_done (db, stmt, error))
-    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      document_id = sqlite3_column_int64 (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_reset (stmt);
 
-  if (sqlite3_changes (dossier_database_get_handle (db)) == 0)
+  if (rc != SQLITE_DONE)
+    return dossier_database_fail (db, rc, error);
+
+  if (document_id == 0)
     {
       g_set_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_NOT_FOUND,
                    "No claim with id %" G_GINT64_FORMAT, id);
       return FALSE;
     }
+
+  dossier_database_emit_changed (db, DOSSIER_CHANGE_CLAIMS | DOSSIER_CHANGE_THEMES | DOSSIER_CHANGE_SOURCES,
+                                 document_id);
 
   return TRUE;
 }

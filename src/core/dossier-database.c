@@ -35,6 +35,13 @@ struct _DossierDatabase
 
 G_DEFINE_FINAL_TYPE (DossierDatabase, dossier_database, G_TYPE_OBJECT)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_QUARK (dossier-database-error-quark, dossier_database_error)
 
 /* Each migration takes the schema from version (index) to (index + 1) and
@@ -201,6 +208,37 @@ dossier_database_class_init (DossierDatabaseClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = dossier_database_finalize;
+
+  /**
+   * DossierDatabase::changed:
+   * @what: the #DossierChange flags of what changed
+   * @document_id: the document concerned, or 0
+   *
+   * Emitted after an operation of the core committed a change.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_INT64);
+}
+
+void
+dossier_database_emit_changed (DossierDatabase *self,
+                               DossierChange    what,
+                               gint64           document_id)
+{
+  g_return_if_fail (DOSSIER_IS_DATABASE (self));
+
+  /* Inside an open transaction nothing is visible to others yet; the
+   * operation that commits the outermost transaction reports it. */
+  if (self->depth > 0)
+    return;
+
+  g_signal_emit (self, signals[CHANGED], 0, (guint)what, document_id);
 }
 
 static void

@@ -30,6 +30,16 @@ typedef enum
   DOSSIER_DATABASE_ERROR_FAILED,        /* any other SQLite failure */
 } DossierDatabaseError;
 
+/* What a change touched, for DossierDatabase::changed. */
+typedef enum
+{
+  DOSSIER_CHANGE_DOCUMENTS = 1 << 0,
+  DOSSIER_CHANGE_CLAIMS    = 1 << 1,
+  DOSSIER_CHANGE_THEMES    = 1 << 2,
+  DOSSIER_CHANGE_SOURCES   = 1 << 3,
+  DOSSIER_CHANGE_BRIEFS    = 1 << 4,
+} DossierChange;
+
 #define DOSSIER_TYPE_DATABASE (dossier_database_get_type ())
 
 G_DECLARE_FINAL_TYPE (DossierDatabase, dossier_database, DOSSIER, DATABASE, GObject)
@@ -47,5 +57,13 @@ void             dossier_database_rollback     (DossierDatabase  *self);
 gboolean         dossier_database_check        (DossierDatabase  *self,
                                                 GPtrArray       **problems,
                                                 GError          **error);
+
+/* Emits DossierDatabase::changed (guint what, gint64 document_id): the
+ * core's operations call it after they commit, so views can follow edits
+ * made anywhere. @document_id is the document concerned, or 0 for many or
+ * none. Call only from the thread that owns the connection. */
+void             dossier_database_emit_changed (DossierDatabase  *self,
+                                                DossierChange     what,
+                                                gint64            document_id);
 
 G_END_DECLS

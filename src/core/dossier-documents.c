@@ -390,7 +390,12 @@ dossier_documents_update (DossierDatabase        *db,
       goto failed;
     }
 
-  return dossier_database_commit (db, error);
+  if (!dossier_database_commit (db, error))
+    return FALSE;
+
+  dossier_database_emit_changed (db, DOSSIER_CHANGE_DOCUMENTS | DOSSIER_CHANGE_SOURCES, id);
+
+  return TRUE;
 
 failed:
   dossier_database_rollback (db);
@@ -420,6 +425,8 @@ dossier_documents_delete (DossierDatabase  *db,
       set_not_found (error, id);
       return FALSE;
     }
+
+  dossier_database_emit_changed (db, DOSSIER_CHANGE_DOCUMENTS | DOSSIER_CHANGE_CLAIMS, id);
 
   return TRUE;
 }

@@ -496,6 +496,9 @@ dossier_import (DossierDatabase        *db,
   g_hash_table_unref (walk.visited);
   g_hash_table_unref (walk.manifests);
 
+  if (kept > 0)
+    dossier_database_emit_changed (db, DOSSIER_CHANGE_DOCUMENTS | DOSSIER_CHANGE_SOURCES, 0);
+
   if (local_error != NULL)
     {
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),

@@ -199,6 +199,8 @@ dossier_sources_ensure (DossierDatabase    *db,
       return NULL;
     }
 
+  dossier_database_emit_changed (db, DOSSIER_CHANGE_SOURCES, 0);
+
   return get_by_id (db, id, error);
 }
 
@@ -222,6 +224,8 @@ change_source (DossierDatabase  *db,
                    "No source with id %" G_GINT64_FORMAT, id);
       return FALSE;
     }
+
+  dossier_database_emit_changed (db, DOSSIER_CHANGE_SOURCES | DOSSIER_CHANGE_CLAIMS | DOSSIER_CHANGE_DOCUMENTS, 0);
 
   return TRUE;
 }
@@ -321,7 +325,12 @@ dossier_sources_merge (DossierDatabase  *db,
   if (!change_source (db, from, stmt, error))
     goto failed;
 
-  return dossier_database_commit (db, error);
+  if (!dossier_database_commit (db, error))
+    return FALSE;
+
+  dossier_database_emit_changed (db, DOSSIER_CHANGE_SOURCES | DOSSIER_CHANGE_CLAIMS | DOSSIER_CHANGE_DOCUMENTS, 0);
+
+  return TRUE;
 
 failed:
   dossier_database_rollback (db);

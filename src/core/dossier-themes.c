@@ -228,6 +228,8 @@ dossier_themes_ensure (DossierDatabase  *db,
       return NULL;
     }
 
+  dossier_database_emit_changed (db, DOSSIER_CHANGE_THEMES, 0);
+
   return get_by_id (db, id, error);
 }
 
@@ -246,6 +248,8 @@ change_theme (DossierDatabase  *db,
                    "No theme with id %" G_GINT64_FORMAT, id);
       return FALSE;
     }
+
+  dossier_database_emit_changed (db, DOSSIER_CHANGE_THEMES | DOSSIER_CHANGE_CLAIMS, 0);
 
   return TRUE;
 }
@@ -373,7 +377,12 @@ dossier_themes_merge (DossierDatabase  *db,
   if (!change_theme (db, from, stmt, error))
     goto failed;
 
-  return dossier_database_commit (db, error);
+  if (!dossier_database_commit (db, error))
+    return FALSE;
+
+  dossier_database_emit_changed (db, DOSSIER_CHANGE_THEMES | DOSSIER_CHANGE_CLAIMS, 0);
+
+  return TRUE;
 
 failed:
   dossier_database_rollback (db);
