@@ -43,6 +43,23 @@ document_from_row (sqlite3_stmt *stmt)
                        NULL);
 }
 
+gboolean
+dossier_documents_exist (DossierDatabase *db)
+{
+  sqlite3_stmt *stmt;
+  gboolean exist = FALSE;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
+
+  if (!(stmt = dossier_database_prepare (db, "SELECT EXISTS (SELECT 1 FROM documents)", NULL)))
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    exist = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+
+  return exist;
+}
+
 GPtrArray *
 dossier_documents_list (DossierDatabase      *db,
                         DossierDocumentSort   sort,

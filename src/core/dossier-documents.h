@@ -20,6 +20,9 @@ typedef enum
   DOSSIER_DOCUMENT_SORT_OUTLET,
 } DossierDocumentSort;
 
+/* Whether the corpus holds any document; cheap at any size. */
+gboolean         dossier_documents_exist    (DossierDatabase        *db);
+
 /* Array of DossierDocument, without bodies. */
 GPtrArray       *dossier_documents_list     (DossierDatabase        *db,
                                              DossierDocumentSort     sort,

@@ -509,3 +509,157 @@ dossier_import (DossierDatabase        *db,
 
   return g_steal_pointer (&report);
 }
+
+/* dossier_import_async(): the worker thread posts progress to the
+ * caller's main context, dropping updates that come faster than the
+ * screen can show them. */
+
+#define PROGRESS_INTERVAL_USEC (40 * 1000)
+
+typedef struct
+{
+  char                   *db_path;
+  GStrv                   paths;
+  DossierImportProgress   progress;
+  gpointer                progress_data;
+  GDestroyNotify          progress_data_free;
+  GMainContext           *context;
+  gint64                  last_post;
+} ImportJob;
+
+typedef struct
+{
+  ImportJob *job;   /* borrowed: the task keeps it alive until all posts ran */
+  GTask     *task;  /* a reference, so the job outlives this post */
+  guint      done;
+  guint      total;
+  char      *display_path;
+} ProgressPost;
+
+static void
+import_job_free (gpointer data)
+{
+  ImportJob *job = data;
+
+  if (job->progress_data_free != NULL)
+    job->progress_data_free (job->progress_data);
+  g_free (job->db_path);
+  g_strfreev (job->paths);
+  g_main_context_unref (job->context);
+  g_free (job);
+}
+
+static gboolean
+deliver_progress (gpointer data)
+{
+  ProgressPost *post = data;
+
+  post->job->progress (post->done, post->total, post->display_path, post->job->progress_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_post_free (gpointer data)
+{
+  ProgressPost *post = data;
+
+  g_object_unref (post->task);
+  g_free (post->display_path);
+  g_free (post);
+}
+
+static void
+post_progress (guint        done,
+               guint        total,
+               const char  *display_path,
+               gpointer     user_data)
+{
+  GTask *task = user_data;
+  ImportJob *job = g_task_get_task_data (task);
+  gint64 now = g_get_monotonic_time ();
+  ProgressPost *post;
+
+  if (done < total && now - job->last_post < PROGRESS_INTERVAL_USEC)
+    return;
+  job->last_post = now;
+
+  post = g_new0 (ProgressPost, 1);
+  post->job = job;
+  post->task = g_object_ref (task);
+  post->done = done;
+  post->total = total;
+  post->display_path = g_strdup (display_path);
+
+  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, deliver_progress, post, progress_post_free);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  g_autoptr(DossierDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierImportReport *report;
+
+  if (!(db = dossier_database_open (job->db_path, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  report = dossier_import (db, (const char * const *)job->paths,
+                           job->progress != NULL ? post_progress : NULL, task,
+                           cancellable, &error);
+  if (report == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify)dossier_import_report_free);
+}
+
+void
+dossier_import_async (const char             *db_path,
+                      const char * const     *paths,
+                      DossierImportProgress   progress,
+                      gpointer                progress_data,
+                      GDestroyNotify          progress_data_free,
+                      GCancellable           *cancellable,
+                      GAsyncReadyCallback     callback,
+                      gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (db_path != NULL);
+  g_return_if_fail (paths != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  job = g_new0 (ImportJob, 1);
+  job->db_path = g_strdup (db_path);
+  job->paths = g_strdupv ((char **)paths);
+  job->progress = progress;
+  job->progress_data = progress_data;
+  job->progress_data_free = progress_data_free;
+  job->context = g_main_context_ref_thread_default ();
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dossier_import_async);
+  g_task_set_task_data (task, job, import_job_free);
+  /* A cancelled import still reports what it kept: the thread decides. */
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, import_thread);
+}
+
+DossierImportReport *
+dossier_import_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dossier_import_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

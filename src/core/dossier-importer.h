@@ -54,6 +54,22 @@ DossierImportReport *dossier_import             (DossierDatabase        *db,
                                                  GCancellable           *cancellable,
                                                  GError                **error);
 void                 dossier_import_report_free (DossierImportReport    *report);
+
+/* The same off the calling thread, on a connection of its own to the
+ * database at @db_path. @progress runs on the thread-default main context
+ * of the caller, at most about 25 times a second (and once for the last
+ * file). Completion is reported there too; the caller's own
+ * DossierDatabase does not see "changed" for it, so the caller refreshes. */
+void                 dossier_import_async       (const char             *db_path,
+                                                 const char * const     *paths,
+                                                 DossierImportProgress   progress,
+                                                 gpointer                progress_data,
+                                                 GDestroyNotify          progress_data_free,
+                                                 GCancellable           *cancellable,
+                                                 GAsyncReadyCallback     callback,
+                                                 gpointer                user_data);
+DossierImportReport *dossier_import_finish      (GAsyncResult           *result,
+                                                 GError                **error);
 const char          *dossier_import_status_to_string (DossierImportStatus status);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierImportReport, dossier_import_report_free)
