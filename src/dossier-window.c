@@ -1,0 +1,511 @@
+/* dossier-window.c
+ *
+ * Copyright 2026 The Dossier Developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dossier-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-claims-pane.h"
+#include "dossier-document-list.h"
+#include "dossier-reader.h"
+#include "dossier-window.h"
+
+struct _DossierWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  DossierDatabase      *database;
+  GSettings            *settings;
+  GCancellable         *import_cancellable;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  GtkPaned             *outer_paned;
+  GtkPaned             *inner_paned;
+  DossierDocumentList  *document_list;
+  DossierReader        *reader;
+  DossierClaimsPane    *claims_pane;
+  GtkRevealer          *import_revealer;
+  GtkLabel             *import_label;
+  GtkProgressBar       *import_progress;
+};
+
+G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void set_up (DossierWindow *self);
+
+DossierWindow *
+dossier_window_new (DossierApplication *application)
+{
+  DossierWindow *self;
+
+  g_return_val_if_fail (DOSSIER_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (dossier_application_get_database (application) != NULL, NULL);
+
+  self = g_object_new (DOSSIER_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+  set_up (self);
+
+  return self;
+}
+
+DossierDatabase *
+dossier_window_get_database (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  return self->database;
+}
+
+void
+dossier_window_add_toast (DossierWindow *self,
+                          AdwToast      *toast)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+gboolean
+dossier_window_save_screenshot (DossierWindow  *self,
+                                const char     *path,
+                                GError        **error)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width, height;
+
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+
+  if (node == NULL || width <= 0 || height <= 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The window is not shown yet");
+      return FALSE;
+    }
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (self)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Cannot write %s", display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The welcome page while the corpus is empty, the corpus otherwise. */
+static void
+update_page (DossierWindow *self)
+{
+  gboolean any = dossier_documents_exist (self->database);
+
+  gtk_stack_set_visible_child_name (self->main_stack, any ? "corpus" : "welcome");
+}
+
+static void
+on_database_changed (DossierWindow *self,
+                     guint          what,
+                     gint64         document_id)
+{
+  if (what & DOSSIER_CHANGE_DOCUMENTS)
+    update_page (self);
+}
+
+static void
+on_document_activated (DossierWindow *self,
+                       gint64         document_id)
+{
+  dossier_reader_set_document_id (self->reader, document_id);
+  dossier_claims_pane_set_document_id (self->claims_pane, document_id);
+}
+
+static void
+on_reader_claim_activated (DossierWindow *self,
+                           gint64         claim_id)
+{
+  dossier_claims_pane_select_claim (self->claims_pane, claim_id, FALSE);
+}
+
+static void
+on_reader_claim_created (DossierWindow *self,
+                         gint64         claim_id)
+{
+  dossier_claims_pane_select_claim (self->claims_pane, claim_id, TRUE);
+}
+
+static void
+on_claims_pane_claim_selected (DossierWindow *self,
+                               gint64         claim_id)
+{
+  dossier_reader_reveal_claim (self->reader, claim_id);
+}
+
+/* Import */
+
+static void
+on_import_progress (guint       done,
+                    guint       total,
+                    const char *display_path,
+                    gpointer    user_data)
+{
+  DossierWindow *self = user_data;
+  g_autofree char *basename = g_path_get_basename (display_path);
+  g_autofree char *text = g_strdup_printf (_("Importing %u of %u: %s"), done, total, basename);
+
+  gtk_label_set_label (self->import_label, text);
+  gtk_progress_bar_set_fraction (self->import_progress, total > 0 ? (double)done / total : 0.0);
+}
+
+static void
+show_failures (AdwToast      *toast,
+               DossierWindow *self)
+{
+  DossierImportReport *report = g_object_get_data (G_OBJECT (toast), "report");
+  g_autoptr(GString) body = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+
+  for (guint i = 0; i < report->results->len; i++)
+    {
+      DossierImportResult *result = g_ptr_array_index (report->results, i);
+
+      if (result->status == DOSSIER_IMPORT_FAILED)
+        g_string_append_printf (body, "%s%s: %s", body->len > 0 ? "\n" : "",
+                                result->display_path, result->error);
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Files That Were Not Imported"),
+                                                       body->str));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_import_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(DossierWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  DossierImportReport *report;
+  g_autofree char *summary = NULL;
+  AdwToast *toast;
+
+  report = dossier_import_finish (result, &error);
+
+  g_clear_object (&self->import_cancellable);
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+
+  /* The import ran on a connection of its own: tell this one's views. */
+  dossier_database_emit_changed (self->database, DOSSIER_CHANGE_DOCUMENTS | DOSSIER_CHANGE_SOURCES, 0);
+
+  if (report == NULL)
+    {
+      toast = adw_toast_new (error->message);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+
+  /* Translators: the three counts of an import, as in "42 imported, 3 duplicates, 1 failed" */
+  summary = g_strdup_printf (_("%u imported, %u duplicates, %u failed"),
+                             report->imported, report->duplicates, report->failed);
+  toast = adw_toast_new (summary);
+
+  if (report->failed > 0)
+    {
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_timeout (toast, 0);
+      g_object_set_data_full (G_OBJECT (toast), "report", report,
+                              (GDestroyNotify)dossier_import_report_free);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (show_failures), self, 0);
+    }
+  else
+    dossier_import_report_free (report);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+dossier_window_import (DossierWindow      *self,
+                       const char * const *paths)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  g_return_if_fail (paths != NULL);
+
+  if (self->import_cancellable != NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("An import is already running")));
+      return;
+    }
+
+  self->import_cancellable = g_cancellable_new ();
+  gtk_label_set_label (self->import_label, _("Preparing import…"));
+  gtk_progress_bar_set_fraction (self->import_progress, 0.0);
+  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+
+  dossier_import_async (dossier_database_get_path (self->database), paths,
+                        on_import_progress, g_object_ref (self), g_object_unref,
+                        self->import_cancellable, on_import_done, g_object_ref (self));
+}
+
+void
+dossier_window_import_sample_corpus (DossierWindow *self)
+{
+  DossierApplication *app;
+  const char *paths[2] = { NULL, NULL };
+
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  app = DOSSIER_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  paths[0] = dossier_application_get_sample_corpus_dir (app);
+
+  if (!g_file_test (paths[0], G_FILE_TEST_IS_DIR))
+    {
+      g_warning ("The sample corpus is missing from %s", paths[0]);
+      return;
+    }
+
+  dossier_window_import (self, paths);
+}
+
+static void
+on_import_cancel_clicked (DossierWindow *self)
+{
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+}
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     DossierWindow   *self)
+{
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      paths = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          char *path = g_file_get_path (file);
+
+          if (path != NULL)
+            g_ptr_array_add (paths, path);
+        }
+      g_ptr_array_add (paths, NULL);
+
+      dossier_window_import (self, (const char * const *)paths->pdata);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+choose_and_import (DossierWindow        *self,
+                   GtkFileChooserAction  action)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = NULL;
+  gboolean folders = action == GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER;
+
+  chooser = gtk_file_chooser_native_new (folders ? _("Import Folder") : _("Import Files"),
+                                         GTK_WINDOW (self), action, _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+
+  if (!folders)
+    {
+      filter = gtk_file_filter_new ();
+      gtk_file_filter_set_name (filter, _("Text, Markdown and HTML"));
+      gtk_file_filter_add_suffix (filter, "txt");
+      gtk_file_filter_add_suffix (filter, "md");
+      gtk_file_filter_add_suffix (filter, "markdown");
+      gtk_file_filter_add_suffix (filter, "html");
+      gtk_file_filter_add_suffix (filter, "htm");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_files_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  choose_and_import (DOSSIER_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+static void
+import_folder_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  choose_and_import (DOSSIER_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+}
+
+static void
+search_documents_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  dossier_document_list_focus_search (self->document_list);
+}
+
+/* Files and folders dropped on the window are imported. */
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         DossierWindow *self)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      char *path = g_file_get_path (l->data);
+
+      if (path != NULL)
+        g_ptr_array_add (paths, path);
+    }
+
+  if (paths->len == 0)
+    return FALSE;
+
+  g_ptr_array_add (paths, NULL);
+  dossier_window_import (self, (const char * const *)paths->pdata);
+
+  return TRUE;
+}
+
+/* Connects the window to the application's database and settings; the
+ * "application" property is only set after construction. */
+static void
+set_up (DossierWindow *self)
+{
+  DossierApplication *app = DOSSIER_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  self->database = g_object_ref (dossier_application_get_database (app));
+  self->settings = g_object_ref (dossier_application_get_settings (app));
+
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "sidebar-position", self->outer_paned, "position", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "claims-pane-position", self->inner_paned, "position", G_SETTINGS_BIND_DEFAULT);
+
+  dossier_document_list_set_database (self->document_list, self->database);
+  dossier_reader_set_database (self->reader, self->database);
+  dossier_claims_pane_set_database (self->claims_pane, self->database);
+
+  g_signal_connect_object (self->database, "changed", G_CALLBACK (on_database_changed), self, G_CONNECT_SWAPPED);
+  update_page (self);
+}
+
+static void
+dossier_window_dispose (GObject *object)
+{
+  DossierWindow *self = (DossierWindow *)object;
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (dossier_window_parent_class)->dispose (object);
+}
+
+static void
+dossier_window_finalize (GObject *object)
+{
+  DossierWindow *self = (DossierWindow *)object;
+
+  g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->database);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (dossier_window_parent_class)->finalize (object);
+}
+
+static void
+dossier_window_class_init (DossierWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_window_dispose;
+  object_class->finalize = dossier_window_finalize;
+
+  g_type_ensure (DOSSIER_TYPE_DOCUMENT_LIST);
+  g_type_ensure (DOSSIER_TYPE_READER);
+  g_type_ensure (DOSSIER_TYPE_CLAIMS_PANE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, outer_paned);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, inner_paned);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, document_list);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, reader);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, claims_pane);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_progress);
+  gtk_widget_class_bind_template_callback (widget_class, on_document_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_reader_claim_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_reader_claim_created);
+  gtk_widget_class_bind_template_callback (widget_class, on_claims_pane_claim_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_cancel_clicked);
+
+  gtk_widget_class_install_action (widget_class, "win.import-files", NULL, import_files_action);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.search-documents", NULL, search_documents_action);
+}
+
+static void
+dossier_window_init (DossierWindow *self)
+{
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}
