@@ -37,6 +37,29 @@ gboolean         dossier_database_fail            (DossierDatabase  *self,
                                                    int               rc,
                                                    GError          **error);
 
+/* Builds one object from the current row of a statement. */
+typedef gpointer (*DossierRowFunc) (sqlite3_stmt *stmt);
+
+/* Steps @stmt to the end, one object per row, and resets it. The array
+ * unrefs its objects. NULL with @error when stepping fails. */
+GPtrArray       *dossier_database_collect         (DossierDatabase  *self,
+                                                   sqlite3_stmt     *stmt,
+                                                   DossierRowFunc    row_func,
+                                                   GError          **error);
+/* The object of the single row @stmt selects for @id, or NULL with
+ * DOSSIER_DATABASE_ERROR_NOT_FOUND ("No @what with id @id"). */
+gpointer         dossier_database_fetch_one       (DossierDatabase  *self,
+                                                   sqlite3_stmt     *stmt,
+                                                   DossierRowFunc    row_func,
+                                                   const char       *what,
+                                                   gint64            id,
+                                                   GError          **error);
+/* The integer in the first column of the first row of @stmt: 0 when there
+ * is no row, -1 with @error when stepping fails. Resets @stmt. */
+gint64           dossier_database_lookup_id       (DossierDatabase  *self,
+                                                   sqlite3_stmt     *stmt,
+                                                   GError          **error);
+
 /* Column helpers: NULL for SQL NULL. */
 char            *dossier_sql_column_dup           (sqlite3_stmt     *stmt,
                                                    int               column);

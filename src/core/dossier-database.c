@@ -410,6 +410,79 @@ dossier_database_step_done (DossierDatabase  *self,
   return TRUE;
 }
 
+GPtrArray *
+dossier_database_collect (DossierDatabase  *self,
+                          sqlite3_stmt     *stmt,
+                          DossierRowFunc    row_func,
+                          GError          **error)
+{
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  g_assert (DOSSIER_IS_DATABASE (self));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (objects, row_func (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      dossier_database_fail (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&objects);
+}
+
+gpointer
+dossier_database_fetch_one (DossierDatabase  *self,
+                            sqlite3_stmt     *stmt,
+                            DossierRowFunc    row_func,
+                            const char       *what,
+                            gint64            id,
+                            GError          **error)
+{
+  gpointer object = NULL;
+  int rc;
+
+  g_assert (DOSSIER_IS_DATABASE (self));
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    object = row_func (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_NOT_FOUND,
+                 "No %s with id %" G_GINT64_FORMAT, what, id);
+  else
+    dossier_database_fail (self, rc, error);
+  sqlite3_reset (stmt);
+
+  return object;
+}
+
+gint64
+dossier_database_lookup_id (DossierDatabase  *self,
+                            sqlite3_stmt     *stmt,
+                            GError          **error)
+{
+  gint64 id = 0;
+  int rc;
+
+  g_assert (DOSSIER_IS_DATABASE (self));
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      dossier_database_fail (self, rc, error);
+      id = -1;
+    }
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
 char *
 dossier_sql_column_dup (sqlite3_stmt *stmt,
                         int           column)

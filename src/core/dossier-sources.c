@@ -18,7 +18,7 @@
   "  + (SELECT coalesce(sum(d.claim_count), 0) FROM documents d WHERE d.outlet_id = s.id), " \
   "(SELECT count(*) FROM documents d WHERE d.outlet_id = s.id) "
 
-static DossierSource *
+static gpointer
 source_from_row (sqlite3_stmt *stmt)
 {
   DossierSourceKind kind = DOSSIER_SOURCE_KIND_OTHER;
@@ -39,9 +39,7 @@ GPtrArray *
 dossier_sources_list (DossierDatabase  *db,
                       GError          **error)
 {
-  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
 
@@ -51,17 +49,7 @@ dossier_sources_list (DossierDatabase  *db,
                                          error)))
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (sources, source_from_row (stmt));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      dossier_database_fail (db, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&sources);
+  return dossier_database_collect (db, stmt, source_from_row, error);
 }
 
 static DossierSource *
@@ -69,25 +57,13 @@ get_by_id (DossierDatabase  *db,
            gint64            id,
            GError          **error)
 {
-  DossierSource *source = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   if (!(stmt = dossier_database_prepare (db, "SELECT " SOURCE_COLUMNS "FROM sources s WHERE s.id = ?", error)))
     return NULL;
-
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    source = source_from_row (stmt);
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_NOT_FOUND,
-                 "No source with id %" G_GINT64_FORMAT, id);
-  else
-    dossier_database_fail (db, rc, error);
-  sqlite3_reset (stmt);
 
-  return source;
+  return dossier_database_fetch_one (db, stmt, source_from_row, "source", id, error);
 }
 
 static gint64
@@ -96,24 +72,12 @@ lookup_id (DossierDatabase  *db,
            GError          **error)
 {
   sqlite3_stmt *stmt;
-  gint64 id = 0;
-  int rc;
 
   if (!(stmt = dossier_database_prepare (db, "SELECT id FROM sources WHERE name = ?", error)))
     return -1;
-
   dossier_sql_bind_text (stmt, 1, name);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  else if (rc != SQLITE_DONE)
-    {
-      dossier_database_fail (db, rc, error);
-      id = -1;
-    }
-  sqlite3_reset (stmt);
 
-  return id;
+  return dossier_database_lookup_id (db, stmt, error);
 }
 
 DossierSource *

@@ -31,7 +31,7 @@ static const char *palette[] = {
   "t.id, t.uuid, t.name, t.color, t.parent_id, t.description, " \
   "(SELECT count(*) FROM claim_themes ct WHERE ct.theme_id = t.id) "
 
-static DossierTheme *
+static gpointer
 theme_from_row (sqlite3_stmt *stmt)
 {
   return g_object_new (DOSSIER_TYPE_THEME,
@@ -49,9 +49,7 @@ GPtrArray *
 dossier_themes_list (DossierDatabase  *db,
                      GError          **error)
 {
-  g_autoptr(GPtrArray) themes = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
 
@@ -61,17 +59,7 @@ dossier_themes_list (DossierDatabase  *db,
                                          error)))
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (themes, theme_from_row (stmt));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      dossier_database_fail (db, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&themes);
+  return dossier_database_collect (db, stmt, theme_from_row, error);
 }
 
 static DossierTheme *
@@ -79,25 +67,13 @@ get_by_id (DossierDatabase  *db,
            gint64            id,
            GError          **error)
 {
-  DossierTheme *theme = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   if (!(stmt = dossier_database_prepare (db, "SELECT " THEME_COLUMNS "FROM themes t WHERE t.id = ?", error)))
     return NULL;
-
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    theme = theme_from_row (stmt);
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_NOT_FOUND,
-                 "No theme with id %" G_GINT64_FORMAT, id);
-  else
-    dossier_database_fail (db, rc, error);
-  sqlite3_reset (stmt);
 
-  return theme;
+  return dossier_database_fetch_one (db, stmt, theme_from_row, "theme", id, error);
 }
 
 gint64
@@ -106,24 +82,12 @@ dossier_themes_lookup_id (DossierDatabase  *db,
                           GError          **error)
 {
   sqlite3_stmt *stmt;
-  gint64 id = 0;
-  int rc;
 
   if (!(stmt = dossier_database_prepare (db, "SELECT id FROM themes WHERE name = trim(?)", error)))
     return -1;
-
   dossier_sql_bind_text (stmt, 1, name);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  else if (rc != SQLITE_DONE)
-    {
-      dossier_database_fail (db, rc, error);
-      id = -1;
-    }
-  sqlite3_reset (stmt);
 
-  return id;
+  return dossier_database_lookup_id (db, stmt, error);
 }
 
 DossierTheme *
