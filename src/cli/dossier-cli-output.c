@@ -418,6 +418,8 @@ dossier_cli_json_add_deleted (JsonBuilder *builder,
 
 /* Human output */
 
+/* Labels are padded to this width, and always followed by a space: a
+ * translation may be longer ("Afirmaciones:"). */
 #define FIELD_WIDTH 12
 
 static void
@@ -434,7 +436,8 @@ print_field_indented (const char *indent,
   valid = dossier_cli_utf8 (value);
   width = dossier_cli_display_width (label);
   dossier_cli_print ("%s%s", indent, label);
-  for (guint i = width; i < FIELD_WIDTH; i++)
+  fputc (' ', stdout);
+  for (guint i = width + 1; i < FIELD_WIDTH; i++)
     fputc (' ', stdout);
 
   /* Continuation lines (a multi-paragraph quote or note) line up with the
