@@ -343,11 +343,15 @@ test_guess_outlets (void)
   g_autoptr(DossierMetadata) inc = guess ("Headline Here\nBody.\nCopyright © 2023–2025 Acme News Inc. All rights reserved.\n");
   g_autoptr(DossierMetadata) prose = guess ("Headline Here\nCopyright law in the region has changed a lot since the reforms "
                                             "that were passed by the assembly in a long session that went on for weeks.\n");
+  g_autoptr(DossierMetadata) acronym = guess ("Headline Here\nBody.\n© 2025 Delta Basin Institute (DBI). All rights reserved.\n");
+  g_autoptr(DossierMetadata) parenthesis = guess ("Headline Here\nBody.\n© 2025 Harbor Times (Local Edition)\n");
 
   g_assert_cmpstr (plain->outlet, ==, "Harbor Times Media Group");
   g_assert_cmpstr (the->outlet, ==, "The Daily Ledger");
   g_assert_cmpstr (inc->outlet, ==, "Acme News Inc");
   g_assert_null (prose->outlet);
+  g_assert_cmpstr (acronym->outlet, ==, "DBI");
+  g_assert_cmpstr (parenthesis->outlet, ==, "Harbor Times (Local Edition)");
 }
 
 static void

@@ -1391,6 +1391,19 @@ copyright_holder (const char *line)
   if (n < 2 || !has_letters (p) || g_utf8_strlen (p, -1) > 80)
     return NULL;
 
+  /* "Rio Grande Policy Institute (RGPI)": the holder gives its acronym. */
+  if (p[n - 1] == ')')
+    {
+      char *open = strrchr (p, '(');
+      char *q = open != NULL ? open + 1 : NULL;
+
+      while (q != NULL && (g_ascii_isupper (*q) || g_ascii_isdigit (*q) || *q == '&'))
+        q++;
+      if (q != NULL && q == p + n - 1 && q - open - 1 >= 2 && q - open - 1 <= 10 &&
+          open > p && open[-1] == ' ')
+        return g_strndup (open + 1, q - open - 1);
+    }
+
   return g_strdup (p);
 }
 
