@@ -524,6 +524,119 @@ on_changed (DossierDatabase *db,
   changes->document_id = document_id;
 }
 
+/* Undo of a delete: the claim comes back as it was, even when its speaker
+ * and one of its themes were deleted in between. */
+static void
+test_restore (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *themes[] = { "Water", "Sovereignty", "Tariffs", NULL };
+  const char *other_themes[] = { "Migration", NULL };
+  DossierClaimFilter by_note = { .text = "deadline" };
+  g_autoptr(DossierClaim) snapshot = NULL;
+  g_autoptr(DossierClaim) restored = NULL;
+  g_autoptr(DossierClaim) again = NULL;
+  g_autoptr(DossierClaim) taker = NULL;
+  g_autoptr(DossierClaim) moved = NULL;
+  g_autoptr(DossierClaim) orphan = NULL;
+  g_autoptr(DossierSource) speaker = NULL;
+  g_autoptr(DossierTheme) theme = NULL;
+  g_autoptr(DossierDocument) document = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  const char * const *restored_themes;
+  Changes changes = { 0 };
+  gint64 id;
+
+  snapshot = dossier_claims_create_from_quote (fixture->db, fixture->document, "el plazo vence en octubre",
+                                               1, themes, "El embajador", "The deadline is October.", &error);
+  g_assert_no_error (error);
+  id = dossier_claim_get_id (snapshot);
+
+  g_assert_true (dossier_claims_delete (fixture->db, id, &error));
+  g_assert_no_error (error);
+
+  /* Meanwhile the speaker and a theme go away. */
+  speaker = dossier_sources_find (fixture->db, "El embajador", &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_sources_delete (fixture->db, dossier_source_get_id (speaker), &error));
+  theme = dossier_themes_find (fixture->db, "Sovereignty", &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_themes_delete (fixture->db, dossier_theme_get_id (theme), &error));
+  g_assert_no_error (error);
+
+  g_signal_connect (fixture->db, "changed", G_CALLBACK (on_changed), &changes);
+  restored = dossier_claims_restore (fixture->db, snapshot, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (restored);
+  g_assert_cmpuint (changes.count, ==, 1);
+  g_assert_true (changes.what & DOSSIER_CHANGE_CLAIMS);
+  g_assert_cmpint (changes.document_id, ==, fixture->document);
+
+  g_clear_object (&restored);
+  restored = dossier_claims_get (fixture->db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_claim_get_id (restored), ==, id);
+  g_assert_cmpstr (dossier_claim_get_uuid (restored), ==, dossier_claim_get_uuid (snapshot));
+  g_assert_cmpint (dossier_claim_get_document_id (restored), ==, fixture->document);
+  g_assert_cmpuint (dossier_claim_get_start (restored), ==, dossier_claim_get_start (snapshot));
+  g_assert_cmpuint (dossier_claim_get_end (restored), ==, dossier_claim_get_end (snapshot));
+  g_assert_cmpstr (dossier_claim_get_quote (restored), ==, "el plazo vence en octubre");
+  g_assert_cmpstr (dossier_claim_get_prefix (restored), ==, dossier_claim_get_prefix (snapshot));
+  g_assert_cmpstr (dossier_claim_get_suffix (restored), ==, dossier_claim_get_suffix (snapshot));
+  g_assert_cmpstr (dossier_claim_get_speaker (restored), ==, "El embajador");
+  g_assert_cmpstr (dossier_claim_get_note (restored), ==, "The deadline is October.");
+  g_assert_cmpstr (dossier_claim_get_created (restored), ==, dossier_claim_get_created (snapshot));
+  g_assert_cmpstr (dossier_claim_get_updated (restored), ==, dossier_claim_get_updated (snapshot));
+  restored_themes = dossier_claim_get_themes (restored);
+  g_assert_cmpuint (g_strv_length ((char **)restored_themes), ==, 3);
+  g_assert_cmpstr (restored_themes[0], ==, "Water");
+  g_assert_cmpstr (restored_themes[1], ==, "Sovereignty");
+  g_assert_cmpstr (restored_themes[2], ==, "Tariffs");
+
+  /* Counted, searchable and consistent again. */
+  document = dossier_documents_get (fixture->db, fixture->document, &error);
+  g_assert_cmpuint (dossier_document_get_claim_count (document), ==, 1);
+  found = dossier_claims_list (fixture->db, &by_note, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_true (dossier_database_check (fixture->db, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* Twice is an error that changes nothing. */
+  again = dossier_claims_restore (fixture->db, snapshot, &error);
+  g_assert_null (again);
+  g_assert_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_cmpuint (changes.count, ==, 1);
+
+  /* A claim created after the delete may take the old id: the restored
+   * one keeps its uuid under a new id. */
+  g_assert_true (dossier_claims_delete (fixture->db, id, &error));
+  taker = dossier_claims_create_from_quote (fixture->db, fixture->document, "Sofía Ramírez repitió",
+                                            1, other_themes, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_claim_get_id (taker), ==, id);
+  moved = dossier_claims_restore (fixture->db, snapshot, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_claim_get_id (moved), !=, id);
+  g_assert_cmpstr (dossier_claim_get_uuid (moved), ==, dossier_claim_get_uuid (snapshot));
+  g_assert_cmpstr (dossier_claim_get_note (moved), ==, "The deadline is October.");
+
+  /* Without its document the claim cannot come back. */
+  g_assert_true (dossier_claims_delete (fixture->db, dossier_claim_get_id (moved), &error));
+  g_assert_true (dossier_documents_delete (fixture->db, fixture->document, &error));
+  g_assert_no_error (error);
+  orphan = dossier_claims_restore (fixture->db, snapshot, &error);
+  g_assert_null (orphan);
+  g_assert_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_signal_handlers_disconnect_by_func (fixture->db, on_changed, &changes);
+}
+
 /* Views follow edits through DossierDatabase::changed, emitted once per
  * committed operation and naming the document. */
 static void
@@ -586,6 +699,7 @@ main (int   argc,
   ADD ("/claims/themes", test_themes);
   ADD ("/claims/sources", test_sources);
   ADD ("/claims/changed-signal", test_changed_signal);
+  ADD ("/claims/restore", test_restore);
   ADD ("/documents/metadata", test_document_metadata);
   ADD ("/documents/sort-and-delete", test_document_sort_and_delete);
 

@@ -578,3 +578,156 @@ dossier_claims_delete (DossierDatabase  *db,
 
   return TRUE;
 }
+
+/* Inside a transaction: 1 when a claim has @uuid (or, with @uuid NULL,
+ * @id), 0 when none, -1 on error. */
+static int
+claim_exists (DossierDatabase  *db,
+              gint64            id,
+              const char       *uuid,
+              GError          **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (uuid != NULL)
+    stmt = dossier_database_prepare (db, "SELECT 1 FROM claims WHERE uuid = ?", error);
+  else
+    stmt = dossier_database_prepare (db, "SELECT 1 FROM claims WHERE id = ?", error);
+  if (stmt == NULL)
+    return -1;
+
+  if (uuid != NULL)
+    dossier_sql_bind_text (stmt, 1, uuid);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_ROW)
+    return 1;
+  if (rc == SQLITE_DONE)
+    return 0;
+
+  dossier_database_fail (db, rc, error);
+  return -1;
+}
+
+DossierClaim *
+dossier_claims_restore (DossierDatabase  *db,
+                        DossierClaim     *snapshot,
+                        GError          **error)
+{
+  g_autofree char *body = NULL;
+  g_autofree char *slice = NULL;
+  g_autofree char *now = dossier_database_now ();
+  const char * const *themes;
+  gint64 id, document_id;
+  sqlite3_stmt *stmt;
+  int exists;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (DOSSIER_IS_CLAIM (snapshot), NULL);
+
+  id = dossier_claim_get_id (snapshot);
+  document_id = dossier_claim_get_document_id (snapshot);
+
+  if (id <= 0 || dossier_claim_get_uuid (snapshot) == NULL || dossier_claim_get_quote (snapshot) == NULL)
+    {
+      g_set_error_literal (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_INVALID,
+                           "The claim to restore has no id, uuid or quote");
+      return NULL;
+    }
+
+  if (!check_note (dossier_claim_get_note (snapshot), error))
+    return NULL;
+
+  if (!dossier_database_begin (db, error))
+    return NULL;
+
+  exists = claim_exists (db, 0, dossier_claim_get_uuid (snapshot), error);
+  if (exists < 0)
+    goto failed;
+  if (exists > 0)
+    {
+      g_set_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_EXISTS,
+                   "Claim %s already exists", dossier_claim_get_uuid (snapshot));
+      goto failed;
+    }
+
+  /* SQLite hands the highest free rowid to the next insert: a claim
+   * created since the delete may hold the old id. The claim keeps its
+   * uuid and comes back under a new id rather than being lost. */
+  exists = claim_exists (db, id, NULL, error);
+  if (exists < 0)
+    goto failed;
+  if (exists > 0)
+    id = 0;
+
+  /* The body never changes, so the quote is still where it was, unless
+   * the snapshot does not come from this database. */
+  if (!(body = dossier_documents_get_body (db, document_id, NULL)))
+    {
+      g_set_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_NOT_FOUND,
+                   "The claim cannot be restored: its document (%" G_GINT64_FORMAT ") was deleted",
+                   document_id);
+      goto failed;
+    }
+  slice = dossier_anchor_slice (body, dossier_claim_get_start (snapshot), dossier_claim_get_end (snapshot));
+  if (slice == NULL || g_strcmp0 (slice, dossier_claim_get_quote (snapshot)) != 0)
+    {
+      g_set_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_INVALID,
+                   "The claim cannot be restored: document %" G_GINT64_FORMAT
+                   " does not hold its quote at %u–%u",
+                   document_id, dossier_claim_get_start (snapshot), dossier_claim_get_end (snapshot));
+      goto failed;
+    }
+
+  if (!(stmt = dossier_database_prepare (db,
+                                         "INSERT INTO claims (id, uuid, document_id, start, \"end\", quote, prefix,"
+                                         "  suffix, speaker_id, note, created, updated) "
+                                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                         error)))
+    goto failed;
+
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  else
+    sqlite3_bind_null (stmt, 1);
+  dossier_sql_bind_text (stmt, 2, dossier_claim_get_uuid (snapshot));
+  sqlite3_bind_int64 (stmt, 3, document_id);
+  sqlite3_bind_int64 (stmt, 4, dossier_claim_get_start (snapshot));
+  sqlite3_bind_int64 (stmt, 5, dossier_claim_get_end (snapshot));
+  dossier_sql_bind_text (stmt, 6, dossier_claim_get_quote (snapshot));
+  dossier_sql_bind_text (stmt, 7, dossier_claim_get_prefix (snapshot) != NULL ? dossier_claim_get_prefix (snapshot) : "");
+  dossier_sql_bind_text (stmt, 8, dossier_claim_get_suffix (snapshot) != NULL ? dossier_claim_get_suffix (snapshot) : "");
+  if (!bind_speaker (db, stmt, 9, dossier_claim_get_speaker (snapshot), error))
+    goto failed;
+  dossier_sql_bind_text (stmt, 10, dossier_claim_get_note (snapshot));
+  dossier_sql_bind_text (stmt, 11, dossier_claim_get_created (snapshot) != NULL
+                                   ? dossier_claim_get_created (snapshot) : now);
+  dossier_sql_bind_text (stmt, 12, dossier_claim_get_updated (snapshot) != NULL
+                                   ? dossier_claim_get_updated (snapshot) : now);
+
+  if (!dossier_database_step_done (db, stmt, error))
+    goto failed;
+
+  id = sqlite3_last_insert_rowid (dossier_database_get_handle (db));
+
+  themes = dossier_claim_get_themes (snapshot);
+  for (guint i = 0; themes != NULL && themes[i] != NULL; i++)
+    if (!add_theme (db, id, themes[i], error))
+      goto failed;
+
+  if (!dossier_database_commit (db, error))
+    return NULL;
+
+  dossier_database_emit_changed (db, DOSSIER_CHANGE_CLAIMS | DOSSIER_CHANGE_THEMES | DOSSIER_CHANGE_SOURCES,
+                                 document_id);
+
+  return dossier_claims_get (db, id, error);
+
+failed:
+  dossier_database_rollback (db);
+  return NULL;
+}

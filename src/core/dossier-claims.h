@@ -66,4 +66,16 @@ gboolean      dossier_claims_delete        (DossierDatabase           *db,
                                             gint64                     id,
                                             GError                   **error);
 
+/* Undoes dossier_claims_delete(): puts @snapshot (the claim as
+ * dossier_claims_get() returned it before the delete) back with the same
+ * id, uuid, document, range, quote, prefix, suffix, note, created and
+ * updated; the speaker and the themes (in their order) by name, recreated
+ * when they were deleted meanwhile. One transaction. Should a claim
+ * created since have taken the id, the claim comes back under a new id
+ * (same uuid). DOSSIER_DATABASE_ERROR_EXISTS when a claim with that uuid
+ * exists, DOSSIER_DATABASE_ERROR_NOT_FOUND when the document is gone. */
+DossierClaim *dossier_claims_restore       (DossierDatabase           *db,
+                                            DossierClaim              *snapshot,
+                                            GError                   **error);
+
 G_END_DECLS

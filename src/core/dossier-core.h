@@ -13,6 +13,7 @@
 #include "dossier-claims.h"
 #include "dossier-database.h"
 #include "dossier-document.h"
+#include "dossier-document-model.h"
 #include "dossier-documents.h"
 #include "dossier-extract.h"
 #include "dossier-importer.h"

@@ -45,4 +45,36 @@ gboolean         dossier_documents_delete   (DossierDatabase        *db,
                                              gint64                  id,
                                              GError                **error);
 
+/* For lists of any size (DossierDocumentModel): only the ids of the
+ * documents, in @sort order, optionally only those whose outlet is
+ * @outlet_id (0: any) and those the full-text @text finds in title or
+ * body (NULL, "" or nothing searchable: any; the words as
+ * dossier_search() reads them, accent-insensitive). Sets @ids to a
+ * GArray of gint64. */
+gboolean         dossier_documents_list_ids (DossierDatabase        *db,
+                                             DossierDocumentSort     sort,
+                                             gint64                  outlet_id,
+                                             const char             *text,
+                                             GArray                **ids,
+                                             GError                **error);
+/* The documents with these ids, without bodies, in the order of @ids;
+ * an id without a document is skipped. One query per 100 ids. */
+GPtrArray       *dossier_documents_get_many (DossierDatabase        *db,
+                                             const gint64           *ids,
+                                             guint                   n_ids,
+                                             GError                **error);
+/* The sources that published at least one document, by name, as
+ * DossierSource (their counts are not computed: left 0). */
+GPtrArray       *dossier_documents_list_outlets (DossierDatabase    *db,
+                                                 GError            **error);
+/* Ids only grow: the highest id now (0 when none), and later how many
+ * documents have a higher one and the lowest of those (0 when none),
+ * tell what an import added even when it was cancelled. */
+gint64           dossier_documents_get_last_id  (DossierDatabase    *db,
+                                                 GError            **error);
+guint            dossier_documents_count_after  (DossierDatabase    *db,
+                                                 gint64              after_id,
+                                                 gint64             *first_id,
+                                                 GError            **error);
+
 G_END_DECLS

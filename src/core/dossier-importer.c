@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -97,6 +98,29 @@ dossier_import_status_to_string (DossierImportStatus status)
     default:
       return "failed";
     }
+}
+
+char *
+dossier_import_report_summary (const DossierImportReport *report)
+{
+  g_autofree char *imported = NULL;
+  g_autofree char *duplicates = NULL;
+  g_autofree char *failed = NULL;
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  /* Translators: part of an import summary, as in "42 imported, 3 duplicates, 1 failed" */
+  imported = g_strdup_printf (ngettext ("%u imported", "%u imported", report->imported),
+                              report->imported);
+  /* Translators: part of an import summary, as in "42 imported, 3 duplicates, 1 failed" */
+  duplicates = g_strdup_printf (ngettext ("%u duplicate", "%u duplicates", report->duplicates),
+                                report->duplicates);
+  /* Translators: part of an import summary, as in "42 imported, 3 duplicates, 1 failed" */
+  failed = g_strdup_printf (ngettext ("%u failed", "%u failed", report->failed),
+                            report->failed);
+
+  /* Translators: an import summary from its three parts, as in "42 imported, 3 duplicates, 1 failed" */
+  return g_strdup_printf (_("%s, %s, %s"), imported, duplicates, failed);
 }
 
 static void

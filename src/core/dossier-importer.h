@@ -71,6 +71,9 @@ void                 dossier_import_async       (const char             *db_path
 DossierImportReport *dossier_import_finish      (GAsyncResult           *result,
                                                  GError                **error);
 const char          *dossier_import_status_to_string (DossierImportStatus status);
+/* "42 imported, 3 duplicates, 1 failed", translated: what the CLI prints
+ * and the window's toast says. */
+char                *dossier_import_report_summary (const DossierImportReport *report);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierImportReport, dossier_import_report_free)
 
