@@ -203,12 +203,17 @@ static const struct {
   { "win.import-folder", { "<Control><Shift>o", NULL } },
   { "win.show-themes", { "<Control>t", NULL } },
   { "win.show-sources", { "<Control><Shift>s", NULL } },
+  { "themes.new", { "<Control>n", NULL } },
+  { "sources.find", { "<Control>f", NULL } },
   { "win.search-documents", { "<Control>k", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
   { "reader.highlight", { "<Control>h", NULL } },
   { "reader.find", { "<Control>f", NULL } },
+  { "reader.find-next", { "<Control>g", NULL } },
+  { "reader.find-previous", { "<Control><Shift>g", NULL } },
   { "reader.edit-metadata", { "<Control>e", NULL } },
   { "claims.delete", { "Delete", NULL } },
+  { "claims.back", { "Escape", "<Alt>Left", NULL } },
 };
 
 static void

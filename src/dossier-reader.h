@@ -20,7 +20,9 @@ G_DECLARE_FINAL_TYPE (DossierReader, dossier_reader, DOSSIER, READER, GtkWidget)
 /* One document: its metadata header and read-only text with the claims
  * drawn as highlights. Signals: "claim-activated" (gint64 claim id) when
  * a highlight is clicked; "claim-created" (gint64 claim id) after the
- * reader.highlight action made a claim of the selection. */
+ * reader.highlight action made a claim of the selection.
+ * Actions: reader.highlight, reader.find, reader.find-next,
+ * reader.find-previous, reader.edit-metadata. */
 void   dossier_reader_set_database    (DossierReader   *self,
                                        DossierDatabase *database);
 void   dossier_reader_set_document_id (DossierReader   *self,
@@ -29,5 +31,10 @@ gint64 dossier_reader_get_document_id (DossierReader   *self);
 /* Scrolls to the claim's highlight and selects its text. */
 void   dossier_reader_reveal_claim    (DossierReader   *self,
                                        gint64           claim_id);
+/* The innermost claim (the shortest range) drawn over code point
+ * @offset of the shown document, or 0 if none. A click on a highlight
+ * activates this claim. */
+gint64 dossier_reader_get_claim_at_offset (DossierReader *self,
+                                           guint          offset);
 
 G_END_DECLS

@@ -14,6 +14,8 @@
 #include "dossier-claims-pane.h"
 #include "dossier-document-list.h"
 #include "dossier-reader.h"
+#include "dossier-sources-window.h"
+#include "dossier-themes-window.h"
 #include "dossier-window.h"
 
 struct _DossierWindow
@@ -23,6 +25,10 @@ struct _DossierWindow
   DossierDatabase      *database;
   GSettings            *settings;
   GCancellable         *import_cancellable;
+  gint64                import_last_id;   /* the highest document id before the import */
+  AdwToast             *import_toast;     /* weak: the last import's summary */
+  GtkWindow            *themes_window;    /* weak */
+  GtkWindow            *sources_window;   /* weak */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -35,6 +41,7 @@ struct _DossierWindow
   GtkRevealer          *import_revealer;
   GtkLabel             *import_label;
   GtkProgressBar       *import_progress;
+  GtkButton            *import_cancel_button;
 };
 
 G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -170,35 +177,166 @@ on_import_progress (guint       done,
                     gpointer    user_data)
 {
   DossierWindow *self = user_data;
-  g_autofree char *basename = g_path_get_basename (display_path);
-  g_autofree char *text = g_strdup_printf (_("Importing %u of %u: %s"), done, total, basename);
+  g_autofree char *basename = NULL;
+  g_autofree char *text = NULL;
 
+  /* A last report can arrive after Cancel, or after the window closed. */
+  if (self->import_cancellable == NULL || self->import_label == NULL ||
+      g_cancellable_is_cancelled (self->import_cancellable))
+    return;
+
+  basename = g_path_get_basename (display_path);
+  /* Translators: import progress, as in "Importing 12 of 340: levee.txt" */
+  text = g_strdup_printf (_("Importing %u of %u: %s"), done, total, basename);
   gtk_label_set_label (self->import_label, text);
   gtk_progress_bar_set_fraction (self->import_progress, total > 0 ? (double)done / total : 0.0);
 }
 
 static void
+on_failures_response (AdwMessageDialog *dialog,
+                      const char       *response)
+{
+  if (g_strcmp0 (response, "copy") == 0)
+    gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (dialog)),
+                            g_object_get_data (G_OBJECT (dialog), "failures"));
+}
+
+/* The Details of an import toast: each file that failed, with why. */
+static void
 show_failures (AdwToast      *toast,
                DossierWindow *self)
 {
   DossierImportReport *report = g_object_get_data (G_OBJECT (toast), "report");
-  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *scroller, *list;
   AdwMessageDialog *dialog;
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Files not imported"),
+                                  -1);
+
+  for (guint i = 0; i < report->results->len; i++)
+    {
+      DossierImportResult *result = g_ptr_array_index (report->results, i);
+      g_autofree char *basename = NULL;
+      GtkWidget *row;
+
+      if (result->status != DOSSIER_IMPORT_FAILED)
+        continue;
+
+      basename = g_path_get_basename (result->display_path);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), basename);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), result->error);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      gtk_widget_set_tooltip_text (row, result->display_path);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+
+      g_string_append_printf (text, "%s: %s\n", result->display_path, result->error);
+    }
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       ngettext ("A File Was Not Imported",
+                                                                 "Files Not Imported",
+                                                                 report->failed),
+                                                       NULL));
+  if (report->imported + report->duplicates > 0)
+    adw_message_dialog_set_body (dialog, _("The other files were imported, or were already there."));
+  adw_message_dialog_set_extra_child (dialog, scroller);
+  adw_message_dialog_add_responses (dialog,
+                                    "copy", _("C_opy List"),
+                                    "close", _("_Close"),
+                                    NULL);
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  g_object_set_data_full (G_OBJECT (dialog), "failures",
+                          g_string_free (g_steal_pointer (&text), FALSE), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_failures_response), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Shows @toast in place of the previous import's, which may be waiting
+ * for Details to be clicked: a new summary never queues behind it. */
+static void
+show_import_toast (DossierWindow *self,
+                   AdwToast      *toast)
+{
+  if (self->import_toast != NULL)
+    adw_toast_dismiss (self->import_toast);
+  g_set_weak_pointer (&self->import_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The first new document; when all were already there, the first of
+ * those, so that a dropped file always shows. */
+static gint64
+first_to_open (DossierImportReport *report)
+{
+  gint64 duplicate = 0;
 
   for (guint i = 0; i < report->results->len; i++)
     {
       DossierImportResult *result = g_ptr_array_index (report->results, i);
 
-      if (result->status == DOSSIER_IMPORT_FAILED)
-        g_string_append_printf (body, "%s%s: %s", body->len > 0 ? "\n" : "",
-                                result->display_path, result->error);
+      if (result->status == DOSSIER_IMPORT_IMPORTED)
+        return result->document;
+      if (result->status == DOSSIER_IMPORT_DUPLICATE && duplicate == 0)
+        duplicate = result->document;
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Files That Were Not Imported"),
-                                                       body->str));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  return duplicate;
+}
+
+/* What follows an import, each in a main loop iteration of its own so
+ * that none holds up the window for long (10,000 documents: about 25 ms
+ * for the lists, 10 ms to open the first one): the views follow what the
+ * import added, then the first new document opens. */
+typedef struct
+{
+  DossierWindow *self;
+  gint64         open_id;
+  guint          step;
+} AfterImport;
+
+static void
+after_import_free (gpointer data)
+{
+  AfterImport *after = data;
+
+  g_object_unref (after->self);
+  g_free (after);
+}
+
+static gboolean
+after_import_step (gpointer data)
+{
+  AfterImport *after = data;
+  DossierWindow *self = after->self;
+
+  /* The window closed meanwhile. */
+  if (self->document_list == NULL)
+    return G_SOURCE_REMOVE;
+
+  if (after->step++ == 0)
+    {
+      /* The import ran on a connection of its own: tell this one's views. */
+      dossier_database_emit_changed (self->database, DOSSIER_CHANGE_DOCUMENTS | DOSSIER_CHANGE_SOURCES, 0);
+      return after->open_id != 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+    }
+
+  dossier_document_list_select (self->document_list, after->open_id);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -207,63 +345,111 @@ on_import_done (GObject      *source,
                 gpointer      user_data)
 {
   g_autoptr(DossierWindow) self = user_data;
+  g_autoptr(DossierImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
-  DossierImportReport *report;
-  g_autofree char *summary = NULL;
+  g_autoptr(GError) count_error = NULL;
+  gint64 first_new = 0;
+  AfterImport *after;
+  guint kept;
   AdwToast *toast;
 
   report = dossier_import_finish (result, &error);
-
   g_clear_object (&self->import_cancellable);
-  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
 
-  /* The import ran on a connection of its own: tell this one's views. */
-  dossier_database_emit_changed (self->database, DOSSIER_CHANGE_DOCUMENTS | DOSSIER_CHANGE_SOURCES, 0);
+  /* The window closed meanwhile. */
+  if (self->import_revealer == NULL)
+    return;
+
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_cancel_button), TRUE);
 
   if (report == NULL)
     {
-      toast = adw_toast_new (error->message);
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-      return;
+      /* Cancelled, or the database failed: what was committed is kept,
+       * and the ids say how much that is. */
+      kept = dossier_documents_count_after (self->database, self->import_last_id, &first_new, &count_error);
+      if (count_error != NULL)
+        g_warning ("Cannot count imported documents: %s", count_error->message);
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          if (kept > 0)
+            toast = adw_toast_new_format (ngettext ("Import cancelled: the document imported before is kept",
+                                                    "Import cancelled: the %u documents imported before are kept",
+                                                    kept),
+                                          kept);
+          else
+            toast = adw_toast_new (_("Import cancelled: nothing was imported"));
+        }
+      else
+        {
+          /* Toast titles are markup; the message names files. */
+          g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+          toast = adw_toast_new (escaped);
+          adw_toast_set_timeout (toast, 0);
+        }
+      show_import_toast (self, toast);
     }
-
-  /* Translators: the three counts of an import, as in "42 imported, 3 duplicates, 1 failed" */
-  summary = g_strdup_printf (_("%u imported, %u duplicates, %u failed"),
-                             report->imported, report->duplicates, report->failed);
-  toast = adw_toast_new (summary);
-
-  if (report->failed > 0)
+  else if (report->results->len == 0)
     {
-      adw_toast_set_button_label (toast, _("_Details"));
-      adw_toast_set_timeout (toast, 0);
-      g_object_set_data_full (G_OBJECT (toast), "report", report,
-                              (GDestroyNotify)dossier_import_report_free);
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (show_failures), self, 0);
+      toast = adw_toast_new (_("Nothing to import: Dossier reads .txt, .md and .html files"));
+      show_import_toast (self, toast);
     }
   else
-    dossier_import_report_free (report);
+    {
+      g_autofree char *summary = dossier_import_report_summary (report);
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      first_new = first_to_open (report);
+      toast = adw_toast_new (summary);
+      if (report->failed > 0)
+        {
+          /* Stays until read: it is the only way to the reasons. */
+          adw_toast_set_button_label (toast, _("_Details"));
+          adw_toast_set_timeout (toast, 0);
+          g_object_set_data_full (G_OBJECT (toast), "report", g_steal_pointer (&report),
+                                  (GDestroyNotify)dossier_import_report_free);
+          g_signal_connect_object (toast, "button-clicked", G_CALLBACK (show_failures), self, 0);
+        }
+      show_import_toast (self, toast);
+    }
+
+  after = g_new0 (AfterImport, 1);
+  after->self = g_object_ref (self);
+  after->open_id = first_new;
+  g_idle_add_full (G_PRIORITY_DEFAULT, after_import_step, after, after_import_free);
 }
 
 void
 dossier_window_import (DossierWindow      *self,
                        const char * const *paths)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (DOSSIER_IS_WINDOW (self));
   g_return_if_fail (paths != NULL);
 
   if (self->import_cancellable != NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("An import is already running")));
+      AdwToast *toast = adw_toast_new (_("An import is already running: wait for it or cancel it"));
+
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
       return;
+    }
+
+  /* Ids only grow: anything above this one is new. */
+  self->import_last_id = dossier_documents_get_last_id (self->database, &error);
+  if (self->import_last_id < 0)
+    {
+      g_warning ("Cannot read the last document id: %s", error->message);
+      self->import_last_id = G_MAXINT64;
     }
 
   self->import_cancellable = g_cancellable_new ();
   gtk_label_set_label (self->import_label, _("Preparing import…"));
   gtk_progress_bar_set_fraction (self->import_progress, 0.0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_cancel_button), TRUE);
   gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
 
   dossier_import_async (dossier_database_get_path (self->database), paths,
@@ -291,11 +477,16 @@ dossier_window_import_sample_corpus (DossierWindow *self)
   dossier_window_import (self, paths);
 }
 
+/* What was imported before stays; the summary says how much. */
 static void
 on_import_cancel_clicked (DossierWindow *self)
 {
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
+  if (self->import_cancellable == NULL)
+    return;
+
+  g_cancellable_cancel (self->import_cancellable);
+  gtk_label_set_label (self->import_label, _("Cancelling import…"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_cancel_button), FALSE);
 }
 
 static void
@@ -382,6 +573,53 @@ search_documents_action (GtkWidget  *widget,
   dossier_document_list_focus_search (self->document_list);
 }
 
+/* The Themes and Sources windows: one of each, presented again when open. */
+static void
+show_themes_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  if (self->themes_window == NULL)
+    {
+      self->themes_window = GTK_WINDOW (dossier_themes_window_new (GTK_WINDOW (self), self->database));
+      g_object_add_weak_pointer (G_OBJECT (self->themes_window), (gpointer *)&self->themes_window);
+    }
+
+  gtk_window_present (self->themes_window);
+}
+
+static void
+show_sources_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  if (self->sources_window == NULL)
+    {
+      self->sources_window = GTK_WINDOW (dossier_sources_window_new (GTK_WINDOW (self), self->database));
+      g_object_add_weak_pointer (G_OBJECT (self->sources_window), (gpointer *)&self->sources_window);
+    }
+
+  gtk_window_present (self->sources_window);
+}
+
+/* Closes a Themes or Sources window along with this one. */
+static void
+close_helper_window (GtkWindow **slot)
+{
+  GtkWindow *window = *slot;
+
+  if (window != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (window), (gpointer *)slot);
+      *slot = NULL;
+      gtk_window_destroy (window);
+    }
+}
+
 /* Files and folders dropped on the window are imported. */
 static gboolean
 on_drop (GtkDropTarget *target,
@@ -428,7 +666,7 @@ set_up (DossierWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "sidebar-position", self->outer_paned, "position", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "claims-pane-position", self->inner_paned, "position", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reader-width", self->inner_paned, "position", G_SETTINGS_BIND_DEFAULT);
 
   dossier_document_list_set_database (self->document_list, self->database);
   dossier_reader_set_database (self->reader, self->database);
@@ -446,6 +684,9 @@ dossier_window_dispose (GObject *object)
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
 
+  close_helper_window (&self->themes_window);
+  close_helper_window (&self->sources_window);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
 
   G_OBJECT_CLASS (dossier_window_parent_class)->dispose (object);
@@ -457,6 +698,7 @@ dossier_window_finalize (GObject *object)
   DossierWindow *self = (DossierWindow *)object;
 
   g_clear_object (&self->import_cancellable);
+  g_clear_weak_pointer (&self->import_toast);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
 
@@ -487,6 +729,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_cancel_button);
   gtk_widget_class_bind_template_callback (widget_class, on_document_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_reader_claim_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_reader_claim_created);
@@ -496,6 +739,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-files", NULL, import_files_action);
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
   gtk_widget_class_install_action (widget_class, "win.search-documents", NULL, search_documents_action);
+  gtk_widget_class_install_action (widget_class, "win.show-themes", NULL, show_themes_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
 }
 
 static void

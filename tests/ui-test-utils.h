@@ -21,7 +21,15 @@ static inline void
 ui_test_init (int    *argc,
               char ***argv)
 {
+  const char *data_dirs = g_getenv ("XDG_DATA_DIRS");
+  g_autofree char *system_data_dirs = g_strdup (data_dirs != NULL && data_dirs[0] != '\0'
+                                                ? data_dirs : "/usr/local/share:/usr/share");
+
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* Isolation is for the user's files. Without the system's icon themes
+   * and MIME database, GTK fails (a fatal warning) to load any symbolic
+   * icon larger than 16 px, such as an AdwStatusPage's. */
+  g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
   ui_test_have_display = gtk_init_check ();
   if (ui_test_have_display)
     adw_init ();

@@ -161,9 +161,7 @@ cmd_import (DossierCli     *cli,
     }
   else
     {
-      g_autofree char *imported = NULL;
-      g_autofree char *duplicates = NULL;
-      g_autofree char *failed = NULL;
+      g_autofree char *summary = NULL;
 
       for (guint i = 0; report->results != NULL && i < report->results->len; i++)
         {
@@ -199,11 +197,8 @@ cmd_import (DossierCli     *cli,
             }
         }
 
-      imported = g_strdup_printf (_("%u imported"), report->imported);
-      duplicates = g_strdup_printf (ngettext ("%u duplicate", "%u duplicates", report->duplicates),
-                                    report->duplicates);
-      failed = g_strdup_printf (_("%u failed"), report->failed);
-      dossier_cli_print ("%s, %s, %s\n", imported, duplicates, failed);
+      summary = dossier_import_report_summary (report);
+      dossier_cli_print ("%s\n", summary);
     }
 
   /* Duplicates are not failures; any failed file is. */
