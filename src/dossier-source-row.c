@@ -11,23 +11,21 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-name-editor.h"
 #include "dossier-source-row.h"
 
 struct _DossierSourceRow
 {
-  GtkWidget      parent_instance;
+  GtkWidget          parent_instance;
 
-  DossierSource *source;
-  gboolean       updating;
+  DossierSource     *source;
+  gboolean           updating;
 
   /* Template widgets */
-  GtkStack      *name_stack;
-  GtkLabel      *name_label;
-  GtkLabel      *count_label;
-  GtkEntry      *name_entry;
-  GtkDropDown   *kind_drop_down;
-  GtkMenuButton *menu_button;
-  GMenuModel    *row_menu;
+  DossierNameEditor *name_editor;
+  GtkDropDown       *kind_drop_down;
+  GtkMenuButton     *menu_button;
+  GMenuModel        *row_menu;
 };
 
 G_DEFINE_FINAL_TYPE (DossierSourceRow, dossier_source_row, GTK_TYPE_WIDGET)
@@ -76,7 +74,7 @@ dossier_source_row_is_renaming (DossierSourceRow *self)
 {
   g_return_val_if_fail (DOSSIER_IS_SOURCE_ROW (self), FALSE);
 
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->name_stack), "edit") == 0;
+  return dossier_name_editor_get_editing (self->name_editor);
 }
 
 static char *
@@ -110,10 +108,8 @@ update (DossierSourceRow *self)
   g_autofree char *kind_label = NULL;
   g_autofree char *menu_label = NULL;
 
-  gtk_label_set_label (self->name_label, name);
-  /* The whole name, when the row is too narrow for it. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label), name);
-  gtk_label_set_label (self->count_label, counts);
+  dossier_name_editor_set_name (self->name_editor, name);
+  dossier_name_editor_set_caption (self->name_editor, counts);
 
   self->updating = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -135,9 +131,6 @@ update (DossierSourceRow *self)
                                   -1);
 }
 
-static void finish_rename (DossierSourceRow *self,
-                           gboolean          commit);
-
 void
 dossier_source_row_set_source (DossierSourceRow *self,
                                DossierSource    *source)
@@ -151,7 +144,7 @@ dossier_source_row_set_source (DossierSourceRow *self,
    * was under way for the previous one. */
   if (self->source != NULL && (source == NULL || dossier_source_get_id (source) != dossier_source_get_id (self->source)))
     {
-      finish_rename (self, FALSE);
+      dossier_name_editor_finish (self->name_editor, FALSE);
       gtk_menu_button_popdown (self->menu_button);
     }
 
@@ -200,70 +193,30 @@ dossier_source_row_popup_menu (DossierSourceRow *self)
 
 /* Renaming in place */
 
-static void
-set_renaming (DossierSourceRow *self,
-              gboolean          renaming)
-{
-  gtk_stack_set_visible_child_name (self->name_stack, renaming ? "edit" : "show");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.cancel-rename", renaming);
-}
-
 void
 dossier_source_row_start_rename (DossierSourceRow *self)
 {
   g_return_if_fail (DOSSIER_IS_SOURCE_ROW (self));
 
-  if (self->source == NULL || dossier_source_row_is_renaming (self))
-    return;
-
-  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), dossier_source_get_name (self->source));
-  set_renaming (self, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->name_entry), 0, -1);
+  if (self->source != NULL)
+    dossier_name_editor_start (self->name_editor);
 }
 
 static void
-finish_rename (DossierSourceRow *self,
-               gboolean          commit)
+on_name_editor_rename (DossierSourceRow *self,
+                       const char       *name)
 {
-  g_autofree char *name = NULL;
-  gboolean had_focus;
-
-  if (!dossier_source_row_is_renaming (self))
-    return;
-
   g_assert (self->source != NULL);
 
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
-  had_focus = gtk_widget_get_focus_child (GTK_WIDGET (self->name_entry)) != NULL;
-  set_renaming (self, FALSE);
-
-  /* Keep the keyboard on this row (the list's row that holds it) rather
-   * than losing it with the entry. */
-  if (had_focus)
-    gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL
-                           ? gtk_widget_get_parent (GTK_WIDGET (self))
-                           : GTK_WIDGET (self));
-
-  if (!commit || g_strcmp0 (name, dossier_source_get_name (self->source)) == 0)
-    return;
-
-  /* Shown at once; the window puts the old name back if the rename fails. */
-  gtk_label_set_label (self->name_label, name);
   gtk_widget_activate_action (GTK_WIDGET (self), "sources.rename", "(xs)",
                               dossier_source_get_id (self->source), name);
 }
 
 static void
-on_name_entry_activate (DossierSourceRow *self)
+on_name_editor_editing_changed (DossierSourceRow *self)
 {
-  finish_rename (self, TRUE);
-}
-
-static void
-on_name_entry_focus_leave (DossierSourceRow *self)
-{
-  finish_rename (self, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.cancel-rename",
+                                 dossier_name_editor_get_editing (self->name_editor));
 }
 
 /* Actions */
@@ -281,7 +234,7 @@ cancel_rename_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  finish_rename (DOSSIER_SOURCE_ROW (widget), FALSE);
+  dossier_name_editor_finish (DOSSIER_SOURCE_ROW (widget)->name_editor, FALSE);
 }
 
 static void
@@ -378,17 +331,16 @@ dossier_source_row_class_init (DossierSourceRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (DOSSIER_TYPE_NAME_EDITOR);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-source-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, DossierSourceRow, name_stack);
-  gtk_widget_class_bind_template_child (widget_class, DossierSourceRow, name_label);
-  gtk_widget_class_bind_template_child (widget_class, DossierSourceRow, count_label);
-  gtk_widget_class_bind_template_child (widget_class, DossierSourceRow, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, DossierSourceRow, name_editor);
   gtk_widget_class_bind_template_child (widget_class, DossierSourceRow, kind_drop_down);
   gtk_widget_class_bind_template_child (widget_class, DossierSourceRow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, DossierSourceRow, row_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_name_entry_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_name_entry_focus_leave);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_editor_rename);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_editor_editing_changed);
 
   gtk_widget_class_install_action (widget_class, "row.rename", NULL, rename_action);
   gtk_widget_class_install_action (widget_class, "row.cancel-rename", NULL, cancel_rename_action);

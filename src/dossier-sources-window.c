@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-delete-dialog.h"
+#include "dossier-merge-dialog.h"
 #include "dossier-source-row.h"
 #include "dossier-sources-window.h"
 
@@ -571,40 +573,12 @@ set_kind_action (GtkWidget  *widget,
 
 /* Merge */
 
-typedef struct
-{
-  DossierSource *from;
-  DossierSource *into;        /* fixed target, or NULL: chosen in drop_down */
-  GListStore    *targets;
-  GtkDropDown   *drop_down;
-  char          *reason;
-} MergeRequest;
-
 static void
-merge_request_free (MergeRequest *request)
+merge_update_text (DossierMergeDialog *dialog)
 {
-  g_clear_object (&request->from);
-  g_clear_object (&request->into);
-  g_clear_object (&request->targets);
-  g_clear_pointer (&request->reason, g_free);
-  g_free (request);
-}
-
-static DossierSource *
-merge_request_get_into (MergeRequest *request)
-{
-  if (request->into != NULL)
-    return request->into;
-
-  return gtk_drop_down_get_selected_item (request->drop_down);
-}
-
-static void
-merge_update_text (AdwMessageDialog *dialog,
-                   MergeRequest     *request)
-{
-  DossierSource *into = merge_request_get_into (request);
-  const char *from_name = dossier_source_get_name (request->from);
+  DossierSource *from = DOSSIER_SOURCE (dossier_merge_dialog_get_from (dialog));
+  DossierSource *into = DOSSIER_SOURCE (dossier_merge_dialog_get_into (dialog));
+  const char *from_name = dossier_source_get_name (from);
   g_autofree char *heading = NULL;
   g_autofree char *consequence = NULL;
 
@@ -614,13 +588,13 @@ merge_update_text (AdwMessageDialog *dialog,
   /* Translators: heading of the dialog that merges one source into another */
   heading = g_strdup_printf (_("Merge “%s” into “%s”?"), from_name, dossier_source_get_name (into));
 
-  if (dossier_source_get_claim_count (request->from) == 0 &&
-      dossier_source_get_document_count (request->from) == 0)
+  if (dossier_source_get_claim_count (from) == 0 &&
+      dossier_source_get_document_count (from) == 0)
     /* Translators: the source being merged is not used anywhere */
     consequence = g_strdup_printf (_("No claim or document refers to it; only “%s” is removed."), from_name);
   else
     {
-      guint documents = dossier_source_get_document_count (request->from);
+      guint documents = dossier_source_get_document_count (from);
       const char *into_name = dossier_source_get_name (into);
 
       if (documents == 0)
@@ -635,43 +609,21 @@ merge_update_text (AdwMessageDialog *dialog,
                                        into_name, documents, from_name);
     }
 
-  adw_message_dialog_set_heading (dialog, heading);
-  if (request->reason != NULL)
-    adw_message_dialog_format_body (dialog, "%s%s\n\n%s", request->reason,
-                                    g_str_has_suffix (request->reason, ".") ? "" : ".",
-                                    consequence);
-  else
-    adw_message_dialog_set_body (dialog, consequence);
+  dossier_merge_dialog_set_text (dialog, heading, consequence);
 }
 
 static void
-on_merge_target_changed (AdwMessageDialog *dialog)
+on_merge (DossierMergeDialog   *dialog,
+          DossierSource        *from,
+          DossierSource        *into,
+          DossierSourcesWindow *self)
 {
-  merge_update_text (dialog, g_object_get_data (G_OBJECT (dialog), "merge-request"));
-}
-
-static void
-on_merge_response (AdwMessageDialog     *dialog,
-                   const char           *response,
-                   DossierSourcesWindow *self)
-{
-  MergeRequest *request = g_object_get_data (G_OBJECT (dialog), "merge-request");
   g_autoptr(GError) error = NULL;
-  g_autofree char *from_name = NULL;
-  g_autofree char *into_name = NULL;
+  g_autofree char *from_name = g_strdup (dossier_source_get_name (from));
+  g_autofree char *into_name = g_strdup (dossier_source_get_name (into));
   g_autofree char *message = NULL;
-  DossierSource *into;
 
-  if (g_strcmp0 (response, "merge") != 0)
-    return;
-
-  if (!(into = merge_request_get_into (request)))
-    return;
-
-  from_name = g_strdup (dossier_source_get_name (request->from));
-  into_name = g_strdup (dossier_source_get_name (into));
-
-  if (!dossier_sources_merge (self->database, dossier_source_get_id (request->from),
+  if (!dossier_sources_merge (self->database, dossier_source_get_id (from),
                               dossier_source_get_id (into), &error))
     {
       show_toast (self, error->message);
@@ -693,61 +645,21 @@ merge_ask (DossierSourcesWindow *self,
            DossierSource        *into,
            const char           *reason)
 {
-  MergeRequest *request;
-  AdwMessageDialog *dialog;
-  g_autoptr(GListStore) targets = NULL;
+  DossierMergeDialog *dialog;
 
-  if (into == NULL)
+  if (into == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->sources)) < 2)
     {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
-
-      targets = g_list_store_new (DOSSIER_TYPE_SOURCE);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(DossierSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
-
-          if (dossier_source_get_id (source) != dossier_source_get_id (from))
-            g_list_store_append (targets, source);
-        }
-
-      if (g_list_model_get_n_items (G_LIST_MODEL (targets)) == 0)
-        {
-          show_toast (self, _("There is no other source to merge into"));
-          return;
-        }
+      show_toast (self, _("There is no other source to merge into"));
+      return;
     }
 
-  request = g_new0 (MergeRequest, 1);
-  request->from = g_object_ref (from);
-  request->into = into != NULL ? g_object_ref (into) : NULL;
-  request->targets = g_steal_pointer (&targets);
-  request->reason = g_strdup (reason);
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
-  g_object_set_data_full (G_OBJECT (dialog), "merge-request", request, (GDestroyNotify)merge_request_free);
-
-  if (request->targets != NULL)
-    {
-      request->drop_down = GTK_DROP_DOWN (gtk_drop_down_new (g_object_ref (G_LIST_MODEL (request->targets)),
-                                                             gtk_property_expression_new (DOSSIER_TYPE_SOURCE, NULL, "name")));
-      gtk_drop_down_set_enable_search (request->drop_down, TRUE);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (request->drop_down),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Source to merge into"), -1);
-      g_signal_connect_object (request->drop_down, "notify::selected", G_CALLBACK (on_merge_target_changed),
-                               dialog, G_CONNECT_SWAPPED);
-      adw_message_dialog_set_extra_child (dialog, GTK_WIDGET (request->drop_down));
-    }
-
-  merge_update_text (dialog, request);
-
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "merge", _("_Merge"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "merge", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "merge");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_merge_response), self, 0);
+  dialog = dossier_merge_dialog_new (GTK_WINDOW (self), G_OBJECT (from), G_OBJECT (into),
+                                     G_LIST_MODEL (self->sources),
+                                     gtk_property_expression_new (DOSSIER_TYPE_SOURCE, NULL, "name"),
+                                     _("Source to merge into"), reason);
+  g_signal_connect (dialog, "notify::into", G_CALLBACK (merge_update_text), NULL);
+  g_signal_connect_object (dialog, "merge", G_CALLBACK (on_merge), self, 0);
+  merge_update_text (dialog);
 
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -767,17 +679,13 @@ merge_action (GtkWidget  *widget,
 /* Delete */
 
 static void
-on_delete_response (AdwMessageDialog     *dialog,
-                    const char           *response,
-                    DossierSourcesWindow *self)
+on_delete (DossierDeleteDialog  *dialog,
+           DossierSource        *source,
+           DossierSourcesWindow *self)
 {
-  DossierSource *source = g_object_get_data (G_OBJECT (dialog), "source");
   gint64 neighbour;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-
-  if (g_strcmp0 (response, "delete") != 0)
-    return;
 
   neighbour = neighbour_id (self, dossier_source_get_id (source));
 
@@ -803,7 +711,7 @@ delete_action (GtkWidget  *widget,
   DossierSource *source = lookup_source (self, g_variant_get_int64 (parameter));
   g_autofree char *heading = NULL;
   const char *body;
-  AdwMessageDialog *dialog;
+  DossierDeleteDialog *dialog;
 
   if (source == NULL)
     return;
@@ -816,16 +724,8 @@ delete_action (GtkWidget  *widget,
     body = _("Claims it spoke lose their speaker, and documents it published lose their outlet. "
              "The claims and documents themselves stay.");
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  g_object_set_data_full (G_OBJECT (dialog), "source", g_object_ref (source), g_object_unref);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
+  dialog = dossier_delete_dialog_new (GTK_WINDOW (self), G_OBJECT (source), heading, body);
+  g_signal_connect_object (dialog, "delete", G_CALLBACK (on_delete), self, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-color-swatch.h"
+#include "dossier-name-editor.h"
 #include "dossier-theme-row.h"
 
 struct _DossierThemeRow
@@ -25,10 +26,7 @@ struct _DossierThemeRow
   GtkMenuButton      *color_button;
   DossierColorSwatch *swatch;
   GMenuModel         *row_menu;
-  GtkStack           *name_stack;
-  GtkLabel           *name_label;
-  GtkLabel           *count_label;
-  GtkEntry           *name_entry;
+  DossierNameEditor  *name_editor;
   GtkMenuButton      *menu_button;
 };
 
@@ -71,7 +69,7 @@ dossier_theme_row_is_renaming (DossierThemeRow *self)
 {
   g_return_val_if_fail (DOSSIER_IS_THEME_ROW (self), FALSE);
 
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->name_stack), "edit") == 0;
+  return dossier_name_editor_get_editing (self->name_editor);
 }
 
 static void
@@ -104,9 +102,7 @@ update (DossierThemeRow *self)
   g_autofree char *color_label = NULL;
   g_autofree char *menu_label = NULL;
 
-  gtk_label_set_label (self->name_label, name);
-  /* The whole name, when the row is too narrow for it. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label), name);
+  dossier_name_editor_set_name (self->name_editor, name);
   dossier_color_swatch_set_color (self->swatch, dossier_theme_get_color (self->theme));
   update_palette (self);
 
@@ -114,7 +110,7 @@ update (DossierThemeRow *self)
     count_text = g_strdup (_("No claims"));
   else
     count_text = g_strdup_printf (ngettext ("%u claim", "%u claims", count), count);
-  gtk_label_set_label (self->count_label, count_text);
+  dossier_name_editor_set_caption (self->name_editor, count_text);
 
   /* Translators: accessible label of the colour button of a theme */
   color_label = g_strdup_printf (_("Color of “%s”"), name);
@@ -181,65 +177,27 @@ dossier_theme_row_popup_menu (DossierThemeRow *self)
 
 /* Renaming in place */
 
-static void
-set_renaming (DossierThemeRow *self,
-              gboolean         renaming)
-{
-  gtk_stack_set_visible_child_name (self->name_stack, renaming ? "edit" : "show");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.cancel-rename", renaming);
-}
-
 void
 dossier_theme_row_start_rename (DossierThemeRow *self)
 {
   g_return_if_fail (DOSSIER_IS_THEME_ROW (self));
 
-  if (dossier_theme_row_is_renaming (self))
-    return;
-
-  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), dossier_theme_get_name (self->theme));
-  set_renaming (self, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->name_entry), 0, -1);
+  dossier_name_editor_start (self->name_editor);
 }
 
 static void
-finish_rename (DossierThemeRow *self,
-               gboolean         commit)
+on_name_editor_rename (DossierThemeRow *self,
+                       const char      *name)
 {
-  g_autofree char *name = NULL;
-  gboolean had_focus;
-
-  if (!dossier_theme_row_is_renaming (self))
-    return;
-
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
-  had_focus = gtk_widget_get_focus_child (GTK_WIDGET (self->name_entry)) != NULL;
-  set_renaming (self, FALSE);
-
-  /* Keep the keyboard on this row rather than losing it with the entry. */
-  if (had_focus)
-    gtk_widget_grab_focus (GTK_WIDGET (self));
-
-  if (!commit || g_strcmp0 (name, dossier_theme_get_name (self->theme)) == 0)
-    return;
-
-  /* Shown at once; the window puts the old name back if the rename fails. */
-  gtk_label_set_label (self->name_label, name);
   gtk_widget_activate_action (GTK_WIDGET (self), "themes.rename", "(xs)",
                               dossier_theme_get_id (self->theme), name);
 }
 
 static void
-on_name_entry_activate (DossierThemeRow *self)
+on_name_editor_editing_changed (DossierThemeRow *self)
 {
-  finish_rename (self, TRUE);
-}
-
-static void
-on_name_entry_focus_leave (DossierThemeRow *self)
-{
-  finish_rename (self, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.cancel-rename",
+                                 dossier_name_editor_get_editing (self->name_editor));
 }
 
 /* Actions */
@@ -257,7 +215,7 @@ cancel_rename_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  finish_rename (DOSSIER_THEME_ROW (widget), FALSE);
+  dossier_name_editor_finish (DOSSIER_THEME_ROW (widget)->name_editor, FALSE);
 }
 
 static void
@@ -417,18 +375,16 @@ dossier_theme_row_class_init (DossierThemeRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DOSSIER_TYPE_COLOR_SWATCH);
+  g_type_ensure (DOSSIER_TYPE_NAME_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-theme-row.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierThemeRow, color_button);
   gtk_widget_class_bind_template_child (widget_class, DossierThemeRow, swatch);
   gtk_widget_class_bind_template_child (widget_class, DossierThemeRow, row_menu);
-  gtk_widget_class_bind_template_child (widget_class, DossierThemeRow, name_stack);
-  gtk_widget_class_bind_template_child (widget_class, DossierThemeRow, name_label);
-  gtk_widget_class_bind_template_child (widget_class, DossierThemeRow, count_label);
-  gtk_widget_class_bind_template_child (widget_class, DossierThemeRow, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, DossierThemeRow, name_editor);
   gtk_widget_class_bind_template_child (widget_class, DossierThemeRow, menu_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_name_entry_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_name_entry_focus_leave);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_editor_rename);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_editor_editing_changed);
 
   gtk_widget_class_install_action (widget_class, "row.rename", NULL, rename_action);
   gtk_widget_class_install_action (widget_class, "row.cancel-rename", NULL, cancel_rename_action);

@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-delete-dialog.h"
+#include "dossier-merge-dialog.h"
 #include "dossier-theme-row.h"
 #include "dossier-themes-window.h"
 
@@ -398,41 +400,13 @@ set_color_action (GtkWidget  *widget,
 
 /* Merge */
 
-typedef struct
-{
-  DossierTheme        *from;
-  DossierTheme        *into;        /* fixed target, or NULL: chosen in drop_down */
-  GListStore          *targets;
-  GtkDropDown         *drop_down;
-  char                *reason;
-} MergeRequest;
-
 static void
-merge_request_free (MergeRequest *request)
+merge_update_text (DossierMergeDialog *dialog)
 {
-  g_clear_object (&request->from);
-  g_clear_object (&request->into);
-  g_clear_object (&request->targets);
-  g_clear_pointer (&request->reason, g_free);
-  g_free (request);
-}
-
-static DossierTheme *
-merge_request_get_into (MergeRequest *request)
-{
-  if (request->into != NULL)
-    return request->into;
-
-  return gtk_drop_down_get_selected_item (request->drop_down);
-}
-
-static void
-merge_update_text (AdwMessageDialog *dialog,
-                   MergeRequest     *request)
-{
-  DossierTheme *into = merge_request_get_into (request);
-  const char *from_name = dossier_theme_get_name (request->from);
-  guint count = dossier_theme_get_claim_count (request->from);
+  DossierTheme *from = DOSSIER_THEME (dossier_merge_dialog_get_from (dialog));
+  DossierTheme *into = DOSSIER_THEME (dossier_merge_dialog_get_into (dialog));
+  const char *from_name = dossier_theme_get_name (from);
+  guint count = dossier_theme_get_claim_count (from);
   g_autofree char *heading = NULL;
   g_autofree char *consequence = NULL;
 
@@ -451,43 +425,21 @@ merge_update_text (AdwMessageDialog *dialog,
                                              count),
                                    count, dossier_theme_get_name (into));
 
-  adw_message_dialog_set_heading (dialog, heading);
-  if (request->reason != NULL)
-    adw_message_dialog_format_body (dialog, "%s%s\n\n%s", request->reason,
-                                    g_str_has_suffix (request->reason, ".") ? "" : ".",
-                                    consequence);
-  else
-    adw_message_dialog_set_body (dialog, consequence);
+  dossier_merge_dialog_set_text (dialog, heading, consequence);
 }
 
 static void
-on_merge_target_changed (AdwMessageDialog *dialog)
+on_merge (DossierMergeDialog  *dialog,
+          DossierTheme        *from,
+          DossierTheme        *into,
+          DossierThemesWindow *self)
 {
-  merge_update_text (dialog, g_object_get_data (G_OBJECT (dialog), "merge-request"));
-}
-
-static void
-on_merge_response (AdwMessageDialog    *dialog,
-                   const char          *response,
-                   DossierThemesWindow *self)
-{
-  MergeRequest *request = g_object_get_data (G_OBJECT (dialog), "merge-request");
   g_autoptr(GError) error = NULL;
-  g_autofree char *from_name = NULL;
-  g_autofree char *into_name = NULL;
+  g_autofree char *from_name = g_strdup (dossier_theme_get_name (from));
+  g_autofree char *into_name = g_strdup (dossier_theme_get_name (into));
   g_autofree char *message = NULL;
-  DossierTheme *into;
 
-  if (g_strcmp0 (response, "merge") != 0)
-    return;
-
-  if (!(into = merge_request_get_into (request)))
-    return;
-
-  from_name = g_strdup (dossier_theme_get_name (request->from));
-  into_name = g_strdup (dossier_theme_get_name (into));
-
-  if (!dossier_themes_merge (self->database, dossier_theme_get_id (request->from),
+  if (!dossier_themes_merge (self->database, dossier_theme_get_id (from),
                              dossier_theme_get_id (into), &error))
     {
       show_toast (self, error->message);
@@ -509,61 +461,21 @@ merge_ask (DossierThemesWindow *self,
            DossierTheme        *into,
            const char          *reason)
 {
-  MergeRequest *request;
-  AdwMessageDialog *dialog;
-  g_autoptr(GListStore) targets = NULL;
+  DossierMergeDialog *dialog;
 
-  if (into == NULL)
+  if (into == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->themes)) < 2)
     {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->themes));
-
-      targets = g_list_store_new (DOSSIER_TYPE_THEME);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(DossierTheme) theme = g_list_model_get_item (G_LIST_MODEL (self->themes), i);
-
-          if (dossier_theme_get_id (theme) != dossier_theme_get_id (from))
-            g_list_store_append (targets, theme);
-        }
-
-      if (g_list_model_get_n_items (G_LIST_MODEL (targets)) == 0)
-        {
-          show_toast (self, _("There is no other theme to merge into"));
-          return;
-        }
+      show_toast (self, _("There is no other theme to merge into"));
+      return;
     }
 
-  request = g_new0 (MergeRequest, 1);
-  request->from = g_object_ref (from);
-  request->into = into != NULL ? g_object_ref (into) : NULL;
-  request->targets = g_steal_pointer (&targets);
-  request->reason = g_strdup (reason);
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
-  g_object_set_data_full (G_OBJECT (dialog), "merge-request", request, (GDestroyNotify)merge_request_free);
-
-  if (request->targets != NULL)
-    {
-      request->drop_down = GTK_DROP_DOWN (gtk_drop_down_new (g_object_ref (G_LIST_MODEL (request->targets)),
-                                                             gtk_property_expression_new (DOSSIER_TYPE_THEME, NULL, "name")));
-      gtk_drop_down_set_enable_search (request->drop_down, TRUE);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (request->drop_down),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Theme to merge into"), -1);
-      g_signal_connect_object (request->drop_down, "notify::selected", G_CALLBACK (on_merge_target_changed),
-                               dialog, G_CONNECT_SWAPPED);
-      adw_message_dialog_set_extra_child (dialog, GTK_WIDGET (request->drop_down));
-    }
-
-  merge_update_text (dialog, request);
-
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "merge", _("_Merge"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "merge", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "merge");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_merge_response), self, 0);
+  dialog = dossier_merge_dialog_new (GTK_WINDOW (self), G_OBJECT (from), G_OBJECT (into),
+                                     G_LIST_MODEL (self->themes),
+                                     gtk_property_expression_new (DOSSIER_TYPE_THEME, NULL, "name"),
+                                     _("Theme to merge into"), reason);
+  g_signal_connect (dialog, "notify::into", G_CALLBACK (merge_update_text), NULL);
+  g_signal_connect_object (dialog, "merge", G_CALLBACK (on_merge), self, 0);
+  merge_update_text (dialog);
 
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -583,17 +495,13 @@ merge_action (GtkWidget  *widget,
 /* Delete */
 
 static void
-on_delete_response (AdwMessageDialog    *dialog,
-                    const char          *response,
-                    DossierThemesWindow *self)
+on_delete (DossierDeleteDialog *dialog,
+           DossierTheme        *theme,
+           DossierThemesWindow *self)
 {
-  DossierTheme *theme = g_object_get_data (G_OBJECT (dialog), "theme");
   gint64 neighbour;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-
-  if (g_strcmp0 (response, "delete") != 0)
-    return;
 
   neighbour = neighbour_id (self, dossier_theme_get_id (theme));
 
@@ -619,7 +527,7 @@ delete_action (GtkWidget  *widget,
   DossierTheme *theme = lookup_theme (self, g_variant_get_int64 (parameter));
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
+  DossierDeleteDialog *dialog;
   guint count;
 
   if (theme == NULL)
@@ -636,16 +544,8 @@ delete_action (GtkWidget  *widget,
                                       count),
                             count);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  g_object_set_data_full (G_OBJECT (dialog), "theme", g_object_ref (theme), g_object_unref);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
+  dialog = dossier_delete_dialog_new (GTK_WINDOW (self), G_OBJECT (theme), heading, body);
+  g_signal_connect_object (dialog, "delete", G_CALLBACK (on_delete), self, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "dossier-color-swatch.h"
+#include "dossier-name-editor.h"
 #include "dossier-source-row.h"
 #include "dossier-sources-window.h"
 #include "dossier-theme-row.h"
@@ -266,11 +267,23 @@ source_row (GtkListView *list_view,
   return NULL;
 }
 
+/* A row's name, caption and name entry are in its DossierNameEditor. */
+static gpointer
+editor_child (gpointer    row,
+              GType       type,
+              const char *name)
+{
+  return ui_test_child (ui_test_child (row, type, "name_editor"), DOSSIER_TYPE_NAME_EDITOR, name);
+}
+
 static const char *
 row_label (gpointer    row,
            GType       type,
            const char *name)
 {
+  if (type == DOSSIER_TYPE_THEME_ROW || type == DOSSIER_TYPE_SOURCE_ROW)
+    return gtk_label_get_label (editor_child (row, type, name));
+
   return gtk_label_get_label (ui_test_child (row, type, name));
 }
 
@@ -386,7 +399,7 @@ test_themes_list (Fixture       *fixture,
   for (guint i = 0; i < rows->len; i++)
     {
       g_assert_cmpstr (row_text (rows->pdata[i]), ==, names[i]);
-      g_assert_cmpstr (row_label (rows->pdata[i], DOSSIER_TYPE_THEME_ROW, "count_label"), ==, counts[i]);
+      g_assert_cmpstr (row_label (rows->pdata[i], DOSSIER_TYPE_THEME_ROW, "caption_label"), ==, counts[i]);
     }
 
   /* The action presents the same window again rather than a second one. */
@@ -402,7 +415,7 @@ test_themes_list (Fixture       *fixture,
 
     g_assert_nonnull (claim);
     ui_test_iterate (100);
-    g_assert_cmpstr (row_label (theme_row (list_box, "Migration"), DOSSIER_TYPE_THEME_ROW, "count_label"),
+    g_assert_cmpstr (row_label (theme_row (list_box, "Migration"), DOSSIER_TYPE_THEME_ROW, "caption_label"),
                      ==, "2 claims");
   }
 
@@ -444,7 +457,7 @@ test_themes_empty (Fixture       *fixture,
   list_box = ui_test_child (themes, DOSSIER_TYPE_THEMES_WINDOW, "list_box");
   rows = visible_rows (list_box);
   g_assert_cmpuint (rows->len, ==, 1);
-  g_assert_cmpstr (row_label (rows->pdata[0], DOSSIER_TYPE_THEME_ROW, "count_label"), ==, "No claims");
+  g_assert_cmpstr (row_label (rows->pdata[0], DOSSIER_TYPE_THEME_ROW, "caption_label"), ==, "No claims");
 
   /* A name that exists is refused with a message, not quietly reused. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (themes), "themes.new", NULL));
@@ -481,7 +494,7 @@ test_themes_rename (Fixture       *fixture,
   row = theme_row (list_box, "Tariffs");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.rename", NULL));
   g_assert_true (dossier_theme_row_is_renaming (row));
-  entry = ui_test_child (row, DOSSIER_TYPE_THEME_ROW, "name_entry");
+  entry = editor_child (row, DOSSIER_TYPE_THEME_ROW, "entry");
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Tariffs");
   gtk_editable_set_text (entry, "Trade");
   g_signal_emit_by_name (entry, "activate");
@@ -669,7 +682,7 @@ test_themes_merge_delete (Fixture       *fixture,
     g_assert_cmpstr (themes_of_0, ==, "Tariffs, Security");
   }
   g_assert_null (theme_row (list_box, "Sovereignty"));
-  g_assert_cmpstr (row_label (theme_row (list_box, "Tariffs"), DOSSIER_TYPE_THEME_ROW, "count_label"), ==, "2 claims");
+  g_assert_cmpstr (row_label (theme_row (list_box, "Tariffs"), DOSSIER_TYPE_THEME_ROW, "caption_label"), ==, "2 claims");
   /* The keyboard lands on the theme merged into. */
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (themes)) == GTK_WIDGET (theme_row (list_box, "Tariffs")));
 
@@ -734,9 +747,9 @@ test_sources (Fixture       *fixture,
 
   rows = source_rows (list_view);
   g_assert_cmpuint (rows->len, ==, 4);
-  g_assert_cmpstr (row_label (source_row (list_view, "Hemisphere Review"), DOSSIER_TYPE_SOURCE_ROW, "count_label"),
+  g_assert_cmpstr (row_label (source_row (list_view, "Hemisphere Review"), DOSSIER_TYPE_SOURCE_ROW, "caption_label"),
                    ==, "1 document · 4 claims");
-  g_assert_cmpstr (row_label (source_row (list_view, "Sheinbaum"), DOSSIER_TYPE_SOURCE_ROW, "count_label"),
+  g_assert_cmpstr (row_label (source_row (list_view, "Sheinbaum"), DOSSIER_TYPE_SOURCE_ROW, "caption_label"),
                    ==, "1 claim");
   gtk_drop_down_set_selected (ui_test_child (source_row (list_view, "Hemisphere Review"), DOSSIER_TYPE_SOURCE_ROW,
                                              "kind_drop_down"), 2);
@@ -780,7 +793,7 @@ test_sources (Fixture       *fixture,
   claudia = dossier_sources_find (fixture->db, "Claudia Sheinbaum", NULL);
   g_assert_cmpuint (dossier_source_get_claim_count (claudia), ==, 2);
   g_assert_null (source_row (list_view, "Sheinbaum"));
-  g_assert_cmpstr (row_label (source_row (list_view, "Claudia Sheinbaum"), DOSSIER_TYPE_SOURCE_ROW, "count_label"),
+  g_assert_cmpstr (row_label (source_row (list_view, "Claudia Sheinbaum"), DOSSIER_TYPE_SOURCE_ROW, "caption_label"),
                    ==, "2 claims");
 
   /* The keyboard lands on the source merged into; F2 renames it there. */
@@ -788,15 +801,15 @@ test_sources (Fixture       *fixture,
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (sources)) == gtk_widget_get_parent (GTK_WIDGET (row)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sources), "sources.rename-focused", NULL));
   g_assert_true (dossier_source_row_is_renaming (row));
-  gtk_editable_set_text (ui_test_child (row, DOSSIER_TYPE_SOURCE_ROW, "name_entry"), "Claudia Sheinbaum P");
+  gtk_editable_set_text (editor_child (row, DOSSIER_TYPE_SOURCE_ROW, "entry"), "Claudia Sheinbaum P");
 
   /* A change made elsewhere meanwhile leaves the name being typed alone. */
   g_assert_true (dossier_sources_set_kind (fixture->db, dossier_source_get_id (rubio), DOSSIER_SOURCE_KIND_OTHER, NULL));
   ui_test_iterate (400);
   g_assert_true (dossier_source_row_is_renaming (row));
-  g_assert_cmpstr (gtk_editable_get_text (ui_test_child (row, DOSSIER_TYPE_SOURCE_ROW, "name_entry")), ==, "Claudia Sheinbaum P");
-  gtk_editable_set_text (ui_test_child (row, DOSSIER_TYPE_SOURCE_ROW, "name_entry"), "Claudia Sheinbaum Pardo");
-  g_signal_emit_by_name (ui_test_child (row, DOSSIER_TYPE_SOURCE_ROW, "name_entry"), "activate");
+  g_assert_cmpstr (gtk_editable_get_text (editor_child (row, DOSSIER_TYPE_SOURCE_ROW, "entry")), ==, "Claudia Sheinbaum P");
+  gtk_editable_set_text (editor_child (row, DOSSIER_TYPE_SOURCE_ROW, "entry"), "Claudia Sheinbaum Pardo");
+  g_signal_emit_by_name (editor_child (row, DOSSIER_TYPE_SOURCE_ROW, "entry"), "activate");
   /* The window retries a deferred reload every 250 ms: wait for it rather
    * than for a fixed time. */
   g_assert_true (ui_test_wait_until (renamed_row_shown, list_view, 5000));
