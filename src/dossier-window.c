@@ -165,6 +165,16 @@ static void
 on_claims_pane_claim_selected (DossierWindow *self,
                                gint64         claim_id)
 {
+  g_autoptr(DossierClaim) claim = dossier_claims_get (self->database, claim_id, NULL);
+
+  if (claim == NULL)
+    return;
+
+  /* A card of All Claims may belong to another document: open it, so the
+   * list, the reader and the pane agree on what is shown. */
+  if (dossier_claim_get_document_id (claim) != dossier_reader_get_document_id (self->reader))
+    dossier_document_list_select (self->document_list, dossier_claim_get_document_id (claim));
+
   dossier_reader_reveal_claim (self->reader, claim_id);
 }
 

@@ -289,6 +289,21 @@ test_seed_corpus_flow (void)
     g_assert_cmpint (dossier_claim_get_id (card), ==, dossier_claim_get_id (claim));
   }
 
+  /* Choosing the card of a claim in another document opens that document. */
+  {
+    DossierDocumentList *list = ui_test_child (window, DOSSIER_TYPE_WINDOW, "document_list");
+    gint64 other = dossier_document_get_id (g_ptr_array_index (documents, 0)) != csis
+                   ? dossier_document_get_id (g_ptr_array_index (documents, 0))
+                   : dossier_document_get_id (g_ptr_array_index (documents, 1));
+
+    g_assert_true (dossier_document_list_select (list, other));
+    ui_test_iterate (200);
+    g_assert_cmpint (dossier_reader_get_document_id (reader), ==, other);
+    g_signal_emit_by_name (pane, "claim-selected", dossier_claim_get_id (claim));
+    ui_test_iterate (200);
+    g_assert_cmpint (dossier_reader_get_document_id (reader), ==, csis);
+  }
+
   /* And the command line sees the same claim at the same offsets. */
   cli_argv[0] = g_getenv ("DOSSIER_CLI");
   cli_argv[1] = "--db";
