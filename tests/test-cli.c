@@ -1319,8 +1319,8 @@ test_usage_errors (void)
     { NULL },
     { "--json", NULL },
     { "frobnicate", NULL },
-    { "brief", "list", NULL },
-    { "brief", "new", "Title", NULL },
+    { "brief", "frob", NULL },
+    { "brief", "new", NULL },
     { "documents", "--bogus", NULL },
     { "documents", "-x", NULL },
     { "documents", "extra", NULL },
@@ -1401,7 +1401,7 @@ test_help_version (void)
   g_assert_nonnull (strstr (help->out, "claim add"));
   g_assert_nonnull (strstr (help->out, "import"));
   g_assert_nonnull (strstr (help->out, "--db"));
-  g_assert_null (strstr (help->out, "brief"));
+  g_assert_nonnull (strstr (help->out, "brief export"));
 
   {
     const char *args[] = { "help", NULL };
@@ -1524,6 +1524,190 @@ test_seed_corpus (void)
   g_assert_cmpuint (json_array_get_length (get_array (object (checked), "problems")), ==, 0);
 }
 
+/* Briefs */
+
+static gint64
+new_brief (Fixture    *f,
+           const char *title)
+{
+  g_autoptr(JsonNode) brief = run_json (f, 0, "brief", "new", title, NULL);
+
+  g_assert_cmpstr (get_str (object (brief), "title"), ==, title);
+  g_assert_nonnull (get_str (object (brief), "uuid"));
+  g_assert_cmpstr (get_str (object (brief), "summary"), ==, "");
+  g_assert_cmpuint (json_array_get_length (get_array (object (brief), "items")), ==, 0);
+
+  return get_int (object (brief), "id");
+}
+
+static char *
+read_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+static void
+test_briefs (void)
+{
+  g_autoptr(Fixture) f = fixture_new ();
+  g_autoptr(JsonNode) shown = NULL;
+  g_autoptr(JsonNode) listed = NULL;
+  g_autoptr(JsonNode) added = NULL;
+  g_autoptr(JsonNode) exported_json = NULL;
+  g_autoptr(Result) human = NULL;
+  g_autoptr(Result) first = NULL;
+  g_autoptr(Result) second = NULL;
+  g_autoptr(Result) written = NULL;
+  g_autoptr(Result) deleted = NULL;
+  g_autofree char *brief_id = NULL;
+  g_autofree char *claim_a = NULL;
+  g_autofree char *claim_b = NULL;
+  g_autofree char *claim_c = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *file_text = NULL;
+  g_autofree char *expected_attribution = NULL;
+  const char *markdown;
+  JsonArray *items;
+  JsonObject *item;
+  gint64 txt, md, html, brief;
+
+  import_corpus (f, &txt, &md, &html);
+  claim_a = id_arg (add_claim (f, md, "The tariff truce held for a third week",
+                               "--speaker", "Maria Velasco", "--theme", "Trade", "--note", "Check the figure", NULL));
+  claim_b = id_arg (add_claim (f, md, "Trade volumes rose by 4 percent.", NULL));
+  claim_c = id_arg (add_claim (f, txt, "the talks were cautiously hopeful", "--speaker", "Diego Marroquín Bitar", NULL));
+
+  brief = new_brief (f, "Trade memo");
+  brief_id = id_arg (brief);
+
+  human = run (f, "brief", "add-section", brief_id, "Tariffs", NULL);
+  g_assert_cmpint (human->status, ==, 0);
+  g_clear_pointer (&added, json_node_unref);
+  added = run_json (f, 0, "brief", "add-section", brief_id, "Border", NULL);
+  g_clear_pointer (&added, json_node_unref);
+  added = run_json (f, 0, "brief", "add", brief_id, claim_a, "--section", "tariffs",
+                    "--comment", "The truce is holding.", NULL);
+  g_clear_pointer (&added, json_node_unref);
+  added = run_json (f, 0, "brief", "add", brief_id, claim_c, NULL);
+  g_clear_pointer (&added, json_node_unref);
+  added = run_json (f, 0, "brief", "add-text", brief_id, "Volumes *matter*.", "--section", "Tariffs", NULL);
+  g_clear_pointer (&added, json_node_unref);
+  added = run_json (f, 0, "brief", "add", brief_id, claim_b, "--section", "Tariffs", NULL);
+
+  shown = run_json (f, 0, "brief", "show", brief_id, NULL);
+  g_assert_cmpint (get_int (object (shown), "id"), ==, brief);
+  g_assert_cmpstr (get_str (object (shown), "title"), ==, "Trade memo");
+  g_assert_nonnull (get_str (object (shown), "uuid"));
+  g_assert_cmpstr (get_str (object (shown), "summary"), ==, "");
+  items = get_array (object (shown), "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 6);
+
+  /* Tariffs, claim a, text, claim b, Border, claim c. */
+  item = json_array_get_object_element (items, 0);
+  g_assert_cmpstr (get_str (item, "kind"), ==, "heading");
+  g_assert_cmpstr (get_str (item, "text"), ==, "Tariffs");
+  g_assert_true (is_null (item, "claim"));
+  item = json_array_get_object_element (items, 1);
+  g_assert_cmpstr (get_str (item, "kind"), ==, "claim");
+  g_assert_cmpstr (get_str (item, "text"), ==, "The truce is holding.");
+  g_assert_cmpint (get_int (item, "claim"), ==, g_ascii_strtoll (claim_a, NULL, 10));
+  item = json_array_get_object_element (items, 2);
+  g_assert_cmpstr (get_str (item, "kind"), ==, "text");
+  g_assert_cmpstr (get_str (item, "text"), ==, "Volumes *matter*.");
+  item = json_array_get_object_element (items, 3);
+  g_assert_cmpint (get_int (item, "claim"), ==, g_ascii_strtoll (claim_b, NULL, 10));
+  g_assert_cmpstr (get_str (item, "text"), ==, "");
+  item = json_array_get_object_element (items, 4);
+  g_assert_cmpstr (get_str (item, "text"), ==, "Border");
+  item = json_array_get_object_element (items, 5);
+  g_assert_cmpint (get_int (item, "claim"), ==, g_ascii_strtoll (claim_c, NULL, 10));
+
+  listed = run_json (f, 0, "brief", "list", NULL);
+  g_assert_cmpuint (json_array_get_length (array (listed)), ==, 1);
+  g_assert_cmpstr (get_str (json_array_get_object_element (array (listed), 0), "title"), ==, "Trade memo");
+
+  g_clear_pointer (&human, result_free);
+  human = run (f, "brief", "show", brief_id, NULL);
+  g_assert_cmpint (human->status, ==, 0);
+  g_assert_nonnull (strstr (human->out, "Trade memo"));
+  g_assert_nonnull (strstr (human->out, "## Tariffs"));
+
+  /* Export: the same bytes twice, and to a file the same bytes as on
+   * stdout. */
+  first = run (f, "brief", "export", brief_id, "--notes", "--themes", NULL);
+  second = run (f, "brief", "export", brief_id, "--notes", "--themes", NULL);
+  g_assert_cmpint (first->status, ==, 0);
+  g_assert_cmpstr (first->err, ==, "");
+  g_assert_cmpstr (first->out, ==, second->out);
+  markdown = first->out;
+  g_assert_true (g_str_has_prefix (markdown, "# Trade memo\n\n## Tariffs\n\n> The tariff truce held for a third week\n>\n"));
+  expected_attribution = g_strdup ("> — Maria Velasco, in *Tariff Truce Holds*, Harbor Ledger, 2025-10-02[^1]\n");
+  g_assert_nonnull (strstr (markdown, expected_attribution));
+  g_assert_nonnull (strstr (markdown, "> — *Tariff Truce Holds*, Harbor Ledger, 2025-10-02[^1]\n"));
+  g_assert_nonnull (strstr (markdown, "Diego Marroquín Bitar"));
+  g_assert_nonnull (strstr (markdown, "[^2]\n"));
+  g_assert_nonnull (strstr (markdown, "\n[^1]: Harbor Ledger, \"Tariff Truce Holds\", 2025-10-02. <https://example.org/tariff-truce>\n"));
+  g_assert_nonnull (strstr (markdown, "*Themes: Trade*"));
+  g_assert_nonnull (strstr (markdown, "**Note:** Check the figure"));
+  g_assert_null (strstr (markdown, "[^3]"));
+
+  output = g_build_filename (f->dir, "memo.md", NULL);
+  written = run (f, "brief", "export", brief_id, "--notes", "--themes", "--output", output, NULL);
+  g_assert_cmpint (written->status, ==, 0);
+  file_text = read_text (output);
+  g_assert_cmpstr (file_text, ==, markdown);
+
+  /* Written again over the old file, atomically. */
+  g_clear_pointer (&written, result_free);
+  written = run (f, "brief", "export", brief_id, "--output", output, NULL);
+  g_assert_cmpint (written->status, ==, 0);
+  g_clear_pointer (&file_text, g_free);
+  file_text = read_text (output);
+  g_assert_null (strstr (file_text, "*Themes:"));
+
+  g_clear_pointer (&first, result_free);
+  first = run (f, "brief", "export", brief_id, "--front-matter", NULL);
+  g_assert_true (g_str_has_prefix (first->out, "---\ntitle: \"Trade memo\"\ndate: \""));
+
+  g_clear_pointer (&first, result_free);
+  first = run (f, "brief", "export", brief_id, "--format", "json", NULL);
+  g_assert_cmpint (first->status, ==, 0);
+  exported_json = parse_json (first->out);
+  g_assert_cmpstr (get_str (object (exported_json), "title"), ==, "Trade memo");
+  g_assert_cmpuint (json_array_get_length (get_array (object (exported_json), "items")), ==, 6);
+
+  /* A claim cited in a brief cannot be deleted. */
+  deleted = run (f, "claim", "delete", claim_a, NULL);
+  assert_error (deleted, 1);
+  g_assert_nonnull (strstr (deleted->err, "“Trade memo”"));
+
+  /* Bad ids and names fail; bad usage is a usage error. */
+  run_error (f, 1, "brief", "show", "9999", NULL);
+  run_error (f, 1, "brief", "add", brief_id, "9999", NULL);
+  run_error (f, 1, "brief", "add", "9999", claim_a, NULL);
+  run_error (f, 1, "brief", "add", brief_id, claim_a, "--section", "No such section", NULL);
+  run_error (f, 1, "brief", "add-section", brief_id, "   ", NULL);
+  run_error (f, 1, "brief", "add-text", "9999", "text", NULL);
+  run_error (f, 1, "brief", "export", "9999", NULL);
+  run_error (f, 1, "brief", "new", "", NULL);
+  run_error (f, 2, "brief", "show", "abc", NULL);
+  run_error (f, 2, "brief", "show", NULL);
+  run_error (f, 2, "brief", "new", NULL);
+  run_error (f, 2, "brief", "add", brief_id, NULL);
+  run_error (f, 2, "brief", "add", brief_id, "x", NULL);
+  run_error (f, 2, "brief", "add-section", brief_id, NULL);
+  run_error (f, 2, "brief", "export", brief_id, "--format", "pdf", NULL);
+  run_error (f, 2, "brief", "export", brief_id, "--format", "json", "--notes", NULL);
+  run_error (f, 2, "brief", "export", brief_id, "--bogus", NULL);
+  run_error (f, 2, "brief", "frobnicate", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1544,6 +1728,7 @@ main (int   argc,
   g_test_add_func ("/cli/global-options", test_global_options);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/help-version", test_help_version);
+  g_test_add_func ("/cli/briefs", test_briefs);
   g_test_add_func ("/cli/seed-corpus", test_seed_corpus);
 
   return g_test_run ();

@@ -1004,6 +1004,439 @@ cmd_source_kind (DossierCli     *cli,
                                    dossier_source_get_name (source));
 }
 
+/* Briefs */
+
+static void
+json_add_text (JsonBuilder *builder,
+               const char  *key,
+               const char  *value)
+{
+  g_autofree char *valid = dossier_cli_utf8 (value != NULL ? value : "");
+
+  json_builder_set_member_name (builder, key);
+  json_builder_add_string_value (builder, valid);
+}
+
+/* {"id", "uuid", "title", "summary", "created", "updated", "items": [...]};
+ * @items NULL leaves "items" out. */
+static void
+json_add_brief (JsonBuilder  *builder,
+                DossierBrief *brief,
+                GPtrArray    *items)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, dossier_brief_get_id (brief));
+  json_add_text (builder, "uuid", dossier_brief_get_uuid (brief));
+  json_add_text (builder, "title", dossier_brief_get_title (brief));
+  json_add_text (builder, "summary", dossier_brief_get_summary (brief));
+  json_add_text (builder, "created", dossier_brief_get_created (brief));
+  json_add_text (builder, "updated", dossier_brief_get_updated (brief));
+
+  if (items != NULL)
+    {
+      json_builder_set_member_name (builder, "items");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < items->len; i++)
+        {
+          DossierBriefItem *item = g_ptr_array_index (items, i);
+          DossierClaim *claim = dossier_brief_item_get_claim (item);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, dossier_brief_item_get_id (item));
+          json_builder_set_member_name (builder, "position");
+          json_builder_add_int_value (builder, dossier_brief_item_get_position (item));
+          json_add_text (builder, "kind", dossier_brief_item_kind_to_string (dossier_brief_item_get_kind (item)));
+          json_add_text (builder, "text", dossier_brief_item_get_text (item));
+          json_builder_set_member_name (builder, "claim");
+          if (claim != NULL)
+            json_builder_add_int_value (builder, dossier_claim_get_id (claim));
+          else
+            json_builder_add_null_value (builder);
+          if (claim != NULL)
+            {
+              json_builder_set_member_name (builder, "document");
+              json_builder_add_int_value (builder, dossier_claim_get_document_id (claim));
+              json_add_text (builder, "quote", dossier_claim_get_quote (claim));
+            }
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+
+  json_builder_end_object (builder);
+}
+
+static char *
+json_to_text (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *data = NULL;
+
+  /* The same bytes dossier_cli_print_json() writes. */
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  data = json_generator_to_data (generator, NULL);
+
+  return g_strconcat (data, "\n", NULL);
+}
+
+static gboolean
+parse_brief_id (DossierCli     *cli,
+                DossierCliArgs *args,
+                gint64         *id)
+{
+  return dossier_cli_parse_id (cli, "BRIEF", dossier_cli_args_get_positional (args, 0), id);
+}
+
+static void
+print_brief (DossierBrief *brief,
+             GPtrArray    *items)
+{
+  g_autofree char *title = dossier_cli_one_line (dossier_brief_get_title (brief));
+
+  dossier_cli_print ("#%" G_GINT64_FORMAT "  %s\n", dossier_brief_get_id (brief), title);
+  if (dossier_brief_get_summary (brief)[0] != '\0')
+    {
+      g_autofree char *summary = dossier_cli_one_line (dossier_brief_get_summary (brief));
+      dossier_cli_print ("%s\n", summary);
+    }
+  dossier_cli_print (_("Updated: %s\n"), or_empty (dossier_brief_get_updated (brief)));
+
+  if (items == NULL)
+    return;
+
+  if (items->len == 0)
+    {
+      dossier_cli_print ("\n%s\n", _("No items."));
+      return;
+    }
+
+  dossier_cli_print ("\n");
+  for (guint i = 0; i < items->len; i++)
+    {
+      DossierBriefItem *item = g_ptr_array_index (items, i);
+      DossierClaim *claim = dossier_brief_item_get_claim (item);
+      g_autofree char *text = dossier_cli_one_line (dossier_brief_item_get_text (item));
+      g_autofree char *shown = dossier_cli_ellipsize (text, 72);
+      guint position = dossier_brief_item_get_position (item) + 1;
+
+      switch (dossier_brief_item_get_kind (item))
+        {
+        case DOSSIER_BRIEF_ITEM_HEADING:
+          dossier_cli_print ("%4u  ## %s\n", position, shown);
+          break;
+
+        case DOSSIER_BRIEF_ITEM_CLAIM:
+          {
+            g_autofree char *quote = dossier_cli_one_line (dossier_claim_get_quote (claim));
+            g_autofree char *quote_shown = dossier_cli_ellipsize (quote, 60);
+            const char *speaker = dossier_claim_get_speaker (claim);
+
+            dossier_cli_print ("%4u  “%s”", position, quote_shown);
+            if (speaker != NULL)
+              dossier_cli_print (" — %s", speaker);
+            dossier_cli_print (_(" (claim #%" G_GINT64_FORMAT ")\n"), dossier_claim_get_id (claim));
+            if (text[0] != '\0')
+              dossier_cli_print ("      %s\n", shown);
+          }
+          break;
+
+        case DOSSIER_BRIEF_ITEM_TEXT:
+        default:
+          dossier_cli_print ("%4u  %s\n", position, shown);
+          break;
+        }
+    }
+}
+
+/* Prints a brief with its items, as JSON or for people. */
+static DossierCliExit
+print_brief_result (DossierCli *cli,
+                    gint64      id)
+{
+  g_autoptr(DossierBrief) brief = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(brief = dossier_briefs_get (cli->db, id, &error)) ||
+      !(items = dossier_briefs_get_items (cli->db, id, &error)))
+    return dossier_cli_fail (cli, error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_add_brief (builder, brief, items);
+      dossier_cli_print_json (builder);
+    }
+  else
+    print_brief (brief, items);
+
+  return DOSSIER_CLI_EXIT_OK;
+}
+
+/* brief new TITLE [--summary TEXT] */
+
+static DossierCliExit
+cmd_brief_new (DossierCli     *cli,
+               DossierCliArgs *args)
+{
+  g_autoptr(DossierBrief) brief = NULL;
+  g_autoptr(GError) error = NULL;
+
+  brief = dossier_briefs_create (cli->db,
+                                 dossier_cli_args_get_positional (args, 0),
+                                 dossier_cli_args_get_string (args, "summary"),
+                                 &error);
+  if (brief == NULL)
+    return dossier_cli_fail (cli, error);
+
+  if (!cli->json)
+    {
+      g_autofree char *title = dossier_cli_one_line (dossier_brief_get_title (brief));
+
+      dossier_cli_print (_("Created brief #%" G_GINT64_FORMAT " “%s”\n"), dossier_brief_get_id (brief), title);
+      return DOSSIER_CLI_EXIT_OK;
+    }
+
+  return print_brief_result (cli, dossier_brief_get_id (brief));
+}
+
+static DossierCliExit
+cmd_brief_list (DossierCli     *cli,
+                DossierCliArgs *args)
+{
+  g_autoptr(GPtrArray) briefs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  briefs = dossier_briefs_list (cli->db, &error);
+  if (briefs == NULL)
+    return dossier_cli_fail (cli, error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < briefs->len; i++)
+        json_add_brief (builder, g_ptr_array_index (briefs, i), NULL);
+      json_builder_end_array (builder);
+      dossier_cli_print_json (builder);
+    }
+  else if (briefs->len == 0)
+    {
+      dossier_cli_print ("%s\n", _("No briefs."));
+    }
+  else
+    {
+      g_autoptr(DossierCliTable) table = NULL;
+
+      table = dossier_cli_table_new (3, _("ID"), _("TITLE"), _("UPDATED"), NULL);
+      dossier_cli_table_set_right (table, 0);
+      dossier_cli_table_set_max_width (table, 1, 60);
+
+      for (guint i = 0; i < briefs->len; i++)
+        {
+          DossierBrief *brief = g_ptr_array_index (briefs, i);
+          g_autofree char *id = id_string (dossier_brief_get_id (brief));
+
+          dossier_cli_table_add_row (table,
+                                     id,
+                                     or_empty (dossier_brief_get_title (brief)),
+                                     or_empty (dossier_brief_get_updated (brief)));
+        }
+
+      dossier_cli_table_print (table);
+    }
+
+  return DOSSIER_CLI_EXIT_OK;
+}
+
+static DossierCliExit
+cmd_brief_show (DossierCli     *cli,
+                DossierCliArgs *args)
+{
+  gint64 id;
+
+  if (!parse_brief_id (cli, args, &id))
+    return DOSSIER_CLI_EXIT_USAGE;
+
+  return print_brief_result (cli, id);
+}
+
+/* After adding an item: the brief as JSON, or one line for people. */
+static DossierCliExit
+print_added (DossierCli       *cli,
+             DossierBriefItem *item)
+{
+  if (cli->json)
+    return print_brief_result (cli, dossier_brief_item_get_brief_id (item));
+
+  dossier_cli_print (_("Added item #%" G_GINT64_FORMAT " to brief #%" G_GINT64_FORMAT " at position %u\n"),
+                     dossier_brief_item_get_id (item),
+                     dossier_brief_item_get_brief_id (item),
+                     dossier_brief_item_get_position (item) + 1);
+
+  return DOSSIER_CLI_EXIT_OK;
+}
+
+static DossierCliExit
+cmd_brief_add_section (DossierCli     *cli,
+                       DossierCliArgs *args)
+{
+  g_autoptr(DossierBriefItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (!parse_brief_id (cli, args, &id))
+    return DOSSIER_CLI_EXIT_USAGE;
+
+  item = dossier_briefs_add_heading (cli->db, id, dossier_cli_args_get_positional (args, 1), &error);
+  if (item == NULL)
+    return dossier_cli_fail (cli, error);
+
+  return print_added (cli, item);
+}
+
+static DossierCliExit
+cmd_brief_add (DossierCli     *cli,
+               DossierCliArgs *args)
+{
+  g_autoptr(DossierBriefItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id, claim;
+
+  if (!parse_brief_id (cli, args, &id) ||
+      !dossier_cli_parse_id (cli, "CLAIM", dossier_cli_args_get_positional (args, 1), &claim))
+    return DOSSIER_CLI_EXIT_USAGE;
+
+  item = dossier_briefs_add_claim (cli->db, id, claim,
+                                   dossier_cli_args_get_string (args, "comment"),
+                                   dossier_cli_args_get_string (args, "section"),
+                                   &error);
+  if (item == NULL)
+    return dossier_cli_fail (cli, error);
+
+  return print_added (cli, item);
+}
+
+static DossierCliExit
+cmd_brief_add_text (DossierCli     *cli,
+                    DossierCliArgs *args)
+{
+  g_autoptr(DossierBriefItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (!parse_brief_id (cli, args, &id))
+    return DOSSIER_CLI_EXIT_USAGE;
+
+  item = dossier_briefs_add_text (cli->db, id,
+                                  dossier_cli_args_get_positional (args, 1),
+                                  dossier_cli_args_get_string (args, "section"),
+                                  &error);
+  if (item == NULL)
+    return dossier_cli_fail (cli, error);
+
+  return print_added (cli, item);
+}
+
+/* brief export BRIEF [--format markdown|json] [--output FILE]
+ *                    [--front-matter] [--notes] [--themes] */
+
+static DossierCliExit
+cmd_brief_export (DossierCli     *cli,
+                  DossierCliArgs *args)
+{
+  DossierMarkdownOptions options = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  const char *format = dossier_cli_args_get_string (args, "format");
+  const char *output = dossier_cli_args_get_string (args, "output");
+  gboolean markdown;
+  gint64 id;
+
+  if (!parse_brief_id (cli, args, &id))
+    return DOSSIER_CLI_EXIT_USAGE;
+
+  if (format == NULL)
+    format = "markdown";
+  if (strcmp (format, "markdown") != 0 && strcmp (format, "json") != 0)
+    {
+      g_autofree char *shown = dossier_cli_utf8 (format);
+      return dossier_cli_usage_error (cli, _("--format is markdown or json, not “%s”"), shown);
+    }
+  markdown = strcmp (format, "markdown") == 0;
+
+  options.front_matter = dossier_cli_args_get_flag (args, "front-matter");
+  options.include_notes = dossier_cli_args_get_flag (args, "notes");
+  options.include_themes = dossier_cli_args_get_flag (args, "themes");
+  if (!markdown && (options.front_matter || options.include_notes || options.include_themes))
+    return dossier_cli_usage_error (cli, _("--front-matter, --notes and --themes go with --format markdown"));
+
+  if (output != NULL && output[0] == '\0')
+    return dossier_cli_usage_error (cli, _("--output needs a file name"));
+
+  if (markdown)
+    {
+      data = dossier_brief_render_markdown (cli->db, id, &options, &error);
+      if (data == NULL)
+        return dossier_cli_fail (cli, error);
+    }
+  else
+    {
+      g_autoptr(DossierBrief) brief = NULL;
+      g_autoptr(GPtrArray) items = NULL;
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      if (!(brief = dossier_briefs_get (cli->db, id, &error)) ||
+          !(items = dossier_briefs_get_items (cli->db, id, &error)))
+        return dossier_cli_fail (cli, error);
+
+      json_add_brief (builder, brief, items);
+      data = json_to_text (builder);
+    }
+
+  if (output == NULL)
+    {
+      fputs (data, stdout);
+      return DOSSIER_CLI_EXIT_OK;
+    }
+
+  /* Written to a temporary file beside it, then renamed over it: a reader
+   * sees the old file or the new one, never half of it. */
+  if (!g_file_set_contents_full (output, data, strlen (data),
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
+    return dossier_cli_fail (cli, error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autofree char *path = dossier_cli_utf8 (output);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "brief");
+      json_builder_add_int_value (builder, id);
+      json_add_text (builder, "format", format);
+      json_add_text (builder, "output", path);
+      json_builder_set_member_name (builder, "bytes");
+      json_builder_add_int_value (builder, (gint64) strlen (data));
+      json_builder_end_object (builder);
+      dossier_cli_print_json (builder);
+    }
+  else
+    {
+      g_autofree char *shown = g_filename_display_name (output);
+      dossier_cli_print (_("Exported brief #%" G_GINT64_FORMAT " to %s\n"), id, shown);
+    }
+
+  return DOSSIER_CLI_EXIT_OK;
+}
+
 /* check */
 
 static DossierCliExit
@@ -1118,6 +1551,31 @@ static const DossierCliOption claim_edit_options[] = {
   { NULL }
 };
 
+static const DossierCliOption brief_new_options[] = {
+  { "summary", DOSSIER_CLI_OPTION_STRING },
+  { NULL }
+};
+
+static const DossierCliOption brief_add_options[] = {
+  { "section", DOSSIER_CLI_OPTION_STRING },
+  { "comment", DOSSIER_CLI_OPTION_STRING },
+  { NULL }
+};
+
+static const DossierCliOption brief_add_text_options[] = {
+  { "section", DOSSIER_CLI_OPTION_STRING },
+  { NULL }
+};
+
+static const DossierCliOption brief_export_options[] = {
+  { "format", DOSSIER_CLI_OPTION_STRING },
+  { "output", DOSSIER_CLI_OPTION_STRING },
+  { "front-matter", DOSSIER_CLI_OPTION_FLAG },
+  { "notes", DOSSIER_CLI_OPTION_FLAG },
+  { "themes", DOSSIER_CLI_OPTION_FLAG },
+  { NULL }
+};
+
 const DossierCliCommand dossier_cli_commands[] = {
   { NULL, "import", "PATH…",
     N_("Import files and folders (recursively). Each file is imported, a duplicate, or failed with a reason; "
@@ -1170,6 +1628,28 @@ const DossierCliCommand dossier_cli_commands[] = {
   { "source", "kind", "NAME person|outlet|organization|government|other",
     N_("Set what kind of source NAME is."),
     no_options, 2, 2, cmd_source_kind },
+  { "brief", "new", "TITLE [--summary TEXT]",
+    N_("Create a brief."),
+    brief_new_options, 1, 1, cmd_brief_new },
+  { "brief", "list", "",
+    N_("List the briefs."),
+    no_options, 0, 0, cmd_brief_list },
+  { "brief", "show", "BRIEF",
+    N_("Show a brief and its items."),
+    no_options, 1, 1, cmd_brief_show },
+  { "brief", "add-section", "BRIEF HEADING",
+    N_("Add a section heading at the end of a brief."),
+    no_options, 2, 2, cmd_brief_add_section },
+  { "brief", "add", "BRIEF CLAIM [--section HEADING] [--comment TEXT]",
+    N_("Add a claim, with your commentary, at the end of a brief or of one of its sections."),
+    brief_add_options, 2, 2, cmd_brief_add },
+  { "brief", "add-text", "BRIEF TEXT [--section HEADING]",
+    N_("Add free text (Markdown) at the end of a brief or of one of its sections."),
+    brief_add_text_options, 2, 2, cmd_brief_add_text },
+  { "brief", "export", "BRIEF [--format markdown|json] [--output FILE] [--front-matter] [--notes] [--themes]",
+    N_("Export a brief as Markdown (quotes verbatim, one footnote per document) or JSON, to standard output "
+       "or to FILE (replaced atomically)."),
+    brief_export_options, 1, 1, cmd_brief_export },
   { NULL, "check", "",
     N_("Check the database, and that every claim’s quote still matches its document at its offsets. "
        "The exit status is 1 when there are problems."),

@@ -367,7 +367,7 @@ print_help (const char *group)
   dossier_cli_print ("  --json       %s\n", _("Print the result as JSON"));
   dossier_cli_print ("  --help       %s\n", _("Show help"));
   dossier_cli_print ("  --version    %s\n", _("Show the version"));
-  dossier_cli_print ("\n%s\n", _("DOC and CLAIM are the numbers that listings print. "
+  dossier_cli_print ("\n%s\n", _("DOC, CLAIM and BRIEF are the numbers that listings print. "
                                  "Exit status: 0 on success, 1 on failure, 2 on a usage error."));
 
   return DOSSIER_CLI_EXIT_OK;

@@ -540,6 +540,55 @@ failed:
   return NULL;
 }
 
+/* FALSE with DOSSIER_DATABASE_ERROR_IN_USE, naming the briefs, when a
+ * brief cites claim @id (see dossier-briefs.h). */
+static gboolean
+check_not_in_briefs (DossierDatabase  *db,
+                     gint64            id,
+                     GError          **error)
+{
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) names = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = dossier_database_prepare (db,
+                                         "SELECT b.title FROM briefs b "
+                                         "WHERE b.id IN (SELECT brief_id FROM brief_items WHERE claim_id = ?) "
+                                         "ORDER BY b.title COLLATE NOCASE, b.id",
+                                         error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (titles, dossier_sql_column_dup (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return dossier_database_fail (db, rc, error);
+
+  if (titles->len == 0)
+    return TRUE;
+
+  for (guint i = 0; i < titles->len; i++)
+    {
+      if (i > 0)
+        g_string_append (names, i + 1 == titles->len ? " and " : ", ");
+      g_string_append_printf (names, "“%s”", (const char *) g_ptr_array_index (titles, i));
+    }
+
+  if (titles->len == 1)
+    g_set_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_IN_USE,
+                 "Claim %" G_GINT64_FORMAT " is used in the brief %s: remove it from the brief first",
+                 id, names->str);
+  else
+    g_set_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_IN_USE,
+                 "Claim %" G_GINT64_FORMAT " is used in the briefs %s: remove it from them first",
+                 id, names->str);
+
+  return FALSE;
+}
+
 gboolean
 dossier_claims_delete (DossierDatabase  *db,
                        gint64            id,
@@ -550,6 +599,9 @@ dossier_claims_delete (DossierDatabase  *db,
   int rc;
 
   g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
+
+  if (!check_not_in_briefs (db, id, error))
+    return FALSE;
 
   if (!(stmt = dossier_database_prepare (db, "DELETE FROM claims WHERE id = ? RETURNING document_id", error)))
     return FALSE;

@@ -62,6 +62,8 @@ DossierClaim *dossier_claims_edit          (DossierDatabase           *db,
                                             const char                *speaker,
                                             const char                *note,
                                             GError                   **error);
+/* Refuses with DOSSIER_DATABASE_ERROR_IN_USE, naming the briefs, when a
+ * brief cites the claim: remove it from those briefs first. */
 gboolean      dossier_claims_delete        (DossierDatabase           *db,
                                             gint64                     id,
                                             GError                   **error);

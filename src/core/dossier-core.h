@@ -9,6 +9,8 @@
 
 #include "dossier-anchor.h"
 #include "dossier-brief.h"
+#include "dossier-brief-item.h"
+#include "dossier-briefs.h"
 #include "dossier-claim.h"
 #include "dossier-claims.h"
 #include "dossier-database.h"
@@ -18,6 +20,7 @@
 #include "dossier-extract.h"
 #include "dossier-importer.h"
 #include "dossier-manifest.h"
+#include "dossier-markdown.h"
 #include "dossier-metadata.h"
 #include "dossier-search.h"
 #include "dossier-source.h"

@@ -28,6 +28,7 @@ typedef enum
   DOSSIER_DATABASE_ERROR_INVALID,       /* bad argument from the user (empty name, bad range…) */
   DOSSIER_DATABASE_ERROR_EXISTS,        /* a unique name is taken */
   DOSSIER_DATABASE_ERROR_FAILED,        /* any other SQLite failure */
+  DOSSIER_DATABASE_ERROR_IN_USE,        /* still used elsewhere (a claim cited in a brief) */
 } DossierDatabaseError;
 
 /* What a change touched, for DossierDatabase::changed. */
