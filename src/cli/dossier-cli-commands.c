@@ -7,6 +7,10 @@
 
 #include "config.h"
 
+/* PRId64, not G_GINT64_FORMAT, inside translatable strings: xgettext
+ * understands the former and cuts the message at the latter. */
+#include <inttypes.h>
+
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -1139,7 +1143,7 @@ print_brief (DossierBrief *brief,
             dossier_cli_print ("%4u  “%s”", position, quote_shown);
             if (speaker != NULL)
               dossier_cli_print (" — %s", speaker);
-            dossier_cli_print (_(" (claim #%" G_GINT64_FORMAT ")\n"), dossier_claim_get_id (claim));
+            dossier_cli_print (_(" (claim #%" PRId64 ")\n"), dossier_claim_get_id (claim));
             if (text[0] != '\0')
               dossier_cli_print ("      %s\n", shown);
           }
@@ -1199,7 +1203,7 @@ cmd_brief_new (DossierCli     *cli,
     {
       g_autofree char *title = dossier_cli_one_line (dossier_brief_get_title (brief));
 
-      dossier_cli_print (_("Created brief #%" G_GINT64_FORMAT " “%s”\n"), dossier_brief_get_id (brief), title);
+      dossier_cli_print (_("Created brief #%" PRId64 " “%s”\n"), dossier_brief_get_id (brief), title);
       return DOSSIER_CLI_EXIT_OK;
     }
 
@@ -1276,7 +1280,7 @@ print_added (DossierCli       *cli,
   if (cli->json)
     return print_brief_result (cli, dossier_brief_item_get_brief_id (item));
 
-  dossier_cli_print (_("Added item #%" G_GINT64_FORMAT " to brief #%" G_GINT64_FORMAT " at position %u\n"),
+  dossier_cli_print (_("Added item #%" PRId64 " to brief #%" PRId64 " at position %u\n"),
                      dossier_brief_item_get_id (item),
                      dossier_brief_item_get_brief_id (item),
                      dossier_brief_item_get_position (item) + 1);
@@ -1431,7 +1435,7 @@ cmd_brief_export (DossierCli     *cli,
   else
     {
       g_autofree char *shown = g_filename_display_name (output);
-      dossier_cli_print (_("Exported brief #%" G_GINT64_FORMAT " to %s\n"), id, shown);
+      dossier_cli_print (_("Exported brief #%" PRId64 " to %s\n"), id, shown);
     }
 
   return DOSSIER_CLI_EXIT_OK;
