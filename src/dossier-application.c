@@ -203,6 +203,8 @@ static const struct {
   { "win.import-folder", { "<Control><Shift>o", NULL } },
   { "win.show-themes", { "<Control>t", NULL } },
   { "win.show-sources", { "<Control><Shift>s", NULL } },
+  { "win.show-corpus", { "<Alt>1", "<Control>1", NULL } },
+  { "win.show-briefs", { "<Alt>2", "<Control>2", NULL } },
   { "themes.new", { "<Control>n", NULL } },
   { "sources.find", { "<Control>f", NULL } },
   { "win.search-documents", { "<Control>k", NULL } },
@@ -214,6 +216,11 @@ static const struct {
   { "reader.edit-metadata", { "<Control>e", NULL } },
   { "claims.delete", { "Delete", NULL } },
   { "claims.back", { "Escape", "<Alt>Left", NULL } },
+  { "briefs.new", { "<Control>n", NULL } },
+  { "briefs.move-item-up", { "<Alt>Up", NULL } },
+  { "briefs.move-item-down", { "<Alt>Down", NULL } },
+  { "briefs.export", { "<Control><Shift>e", NULL } },
+  { "briefs.copy-markdown", { "<Control><Shift>c", NULL } },
 };
 
 static void

@@ -34,6 +34,7 @@ struct _DossierClaimEditor
 
   GtkButton              *back_button;
   GtkButton              *delete_button;
+  GtkMenuButton          *add_to_brief_button;
   GtkLabel               *quote_label;
   GtkLabel               *source_label;
   DossierWrapBox         *theme_box;
@@ -551,6 +552,82 @@ dossier_claim_editor_get_property (GObject    *object,
     }
 }
 
+/* Add to Brief: a menu of the briefs, and New Brief. */
+static void
+build_brief_menu (GtkMenuButton *button,
+                  gpointer       user_data)
+{
+  DossierClaimEditor *self = user_data;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) briefs_section = g_menu_new ();
+  g_autoptr(GMenu) new_section = g_menu_new ();
+  g_autoptr(GMenuItem) new_item = NULL;
+  g_autoptr(GPtrArray) briefs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->database != NULL)
+    briefs = dossier_briefs_list (self->database, &error);
+  if (error != NULL)
+    g_warning ("Cannot list briefs: %s", error->message);
+
+  for (guint i = 0; briefs != NULL && i < briefs->len; i++)
+    {
+      DossierBrief *brief = g_ptr_array_index (briefs, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (dossier_brief_get_title (brief), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "claim.add-to-brief",
+                                               g_variant_new_int64 (dossier_brief_get_id (brief)));
+      g_menu_append_item (briefs_section, item);
+    }
+
+  new_item = g_menu_item_new (_("_New Brief"), NULL);
+  g_menu_item_set_action_and_target_value (new_item, "claim.add-to-brief", g_variant_new_int64 (0));
+  g_menu_append_item (new_section, new_item);
+
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (briefs_section));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (new_section));
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
+/* claim.add-to-brief (int64): adds the claim at the end of that brief, or
+ * of a new one (0). */
+static void
+add_to_brief_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DossierClaimEditor *self = DOSSIER_CLAIM_EDITOR (widget);
+  GtkWidget *window = gtk_widget_get_ancestor (widget, DOSSIER_TYPE_WINDOW);
+  gint64 brief_id = g_variant_get_int64 (parameter);
+  g_autoptr(DossierBrief) brief = NULL;
+  g_autoptr(DossierBriefItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+
+  if (self->database == NULL || self->claim_id == 0)
+    return;
+
+  if (brief_id == 0)
+    brief = dossier_briefs_create (self->database, _("Untitled Brief"), NULL, &error);
+  else
+    brief = dossier_briefs_get (self->database, brief_id, &error);
+  if (brief != NULL)
+    item = dossier_briefs_add_claim (self->database, dossier_brief_get_id (brief), self->claim_id,
+                                     NULL, NULL, &error);
+
+  if (item == NULL)
+    /* Translators: a toast; %s says why */
+    text = g_strdup_printf (_("Cannot add the claim to the brief: %s"), error->message);
+  else
+    /* Translators: a toast; %s is a brief's title */
+    text = g_strdup_printf (_("Added to “%s”"), dossier_brief_get_title (brief));
+
+  escaped = g_markup_escape_text (text, -1);
+  if (window != NULL)
+    dossier_window_add_toast (DOSSIER_WINDOW (window), adw_toast_new (escaped));
+}
+
 static void
 dossier_claim_editor_class_init (DossierClaimEditorClass *klass)
 {
@@ -573,6 +650,7 @@ dossier_claim_editor_class_init (DossierClaimEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-claim-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierClaimEditor, back_button);
   gtk_widget_class_bind_template_child (widget_class, DossierClaimEditor, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierClaimEditor, add_to_brief_button);
   gtk_widget_class_bind_template_child (widget_class, DossierClaimEditor, quote_label);
   gtk_widget_class_bind_template_child (widget_class, DossierClaimEditor, source_label);
   gtk_widget_class_bind_template_child (widget_class, DossierClaimEditor, theme_box);
@@ -582,6 +660,7 @@ dossier_claim_editor_class_init (DossierClaimEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierClaimEditor, note_status);
   gtk_widget_class_bind_template_callback (widget_class, on_theme_commit);
   gtk_widget_class_bind_template_callback (widget_class, on_speaker_commit);
+  gtk_widget_class_install_action (widget_class, "claim.add-to-brief", "x", add_to_brief_action);
   gtk_widget_class_set_css_name (widget_class, "claimeditor");
 }
 
@@ -591,6 +670,8 @@ dossier_claim_editor_init (DossierClaimEditor *self)
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_menu_button_set_create_popup_func (self->add_to_brief_button, build_brief_menu, self, NULL);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
                            G_CALLBACK (on_note_changed), self, G_CONNECT_SWAPPED);

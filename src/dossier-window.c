@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-briefs-view.h"
 #include "dossier-claims-pane.h"
 #include "dossier-document-list.h"
 #include "dossier-reader.h"
@@ -32,12 +33,14 @@ struct _DossierWindow
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *view_stack;
   GtkStack             *main_stack;
   GtkPaned             *outer_paned;
   GtkPaned             *inner_paned;
   DossierDocumentList  *document_list;
   DossierReader        *reader;
   DossierClaimsPane    *claims_pane;
+  DossierBriefsView    *briefs_view;
   GtkRevealer          *import_revealer;
   GtkLabel             *import_label;
   GtkProgressBar       *import_progress;
@@ -662,6 +665,18 @@ on_drop (GtkDropTarget *target,
   return TRUE;
 }
 
+/* win.show-corpus, win.show-briefs: the page of the view switcher. */
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack,
+                                         g_str_equal (action_name, "win.show-briefs") ? "briefs" : "corpus");
+}
+
 /* Connects the window to the application's database and settings; the
  * "application" property is only set after construction. */
 static void
@@ -681,6 +696,8 @@ set_up (DossierWindow *self)
   dossier_document_list_set_database (self->document_list, self->database);
   dossier_reader_set_database (self->reader, self->database);
   dossier_claims_pane_set_database (self->claims_pane, self->database);
+  dossier_briefs_view_set_settings (self->briefs_view, self->settings);
+  dossier_briefs_view_set_database (self->briefs_view, self->database);
 
   g_signal_connect_object (self->database, "changed", G_CALLBACK (on_database_changed), self, G_CONNECT_SWAPPED);
   update_page (self);
@@ -727,15 +744,18 @@ dossier_window_class_init (DossierWindowClass *klass)
   g_type_ensure (DOSSIER_TYPE_DOCUMENT_LIST);
   g_type_ensure (DOSSIER_TYPE_READER);
   g_type_ensure (DOSSIER_TYPE_CLAIMS_PANE);
+  g_type_ensure (DOSSIER_TYPE_BRIEFS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, outer_paned);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, inner_paned);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, document_list);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, reader);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, claims_pane);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, briefs_view);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_progress);
@@ -751,6 +771,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search-documents", NULL, search_documents_action);
   gtk_widget_class_install_action (widget_class, "win.show-themes", NULL, show_themes_action);
   gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
+  gtk_widget_class_install_action (widget_class, "win.show-corpus", NULL, show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-briefs", NULL, show_view_action);
 }
 
 static void
