@@ -9,6 +9,10 @@
 
 #include "test-utils.h"
 
+#include <sqlite3.h>
+
+#include "dossier-search-private.h"
+
 typedef struct
 {
   char            *dir;
@@ -259,6 +263,89 @@ test_hostile_queries (Fixture       *fixture,
   g_rand_free (rand);
 }
 
+/* On a big corpus search ranks the lower and upper halves of the ids on
+ * two threads and merges them. The merged list must be exactly what
+ * FTS5's own ORDER BY rank gives on the whole table: same documents, same
+ * order, for every kind of query and for limits that cut through ties. */
+static void
+test_split_ranking (void)
+{
+  static const char *words[] = {
+    "water", "treaty", "drought", "river", "tariff", "border", "deliveries", "aquifer",
+    "Núñez", "Marroquín", "farmers", "reservoir", "said", "minister", "canal", "harvest",
+  };
+  static const char *queries[] = {
+    "water", "said", "treaty drought", "\"water treaty\"", "tre*", "Nunez", "núñez OR canal",
+    "aquifer reservoir harvest", "river", "zzz-not-there",
+  };
+  static const guint limits[] = { 1, 3, 7, 50, 500 };
+  g_autofree char *dir = NULL;
+  g_autoptr(DossierDatabase) db = test_open_database (&dir);
+  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
+  GRand *rand = g_rand_new_with_seed (5150);
+  sqlite3 *reference = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  for (guint i = 0; i < 240; i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *name = g_strdup_printf ("doc-%03u.txt", i);
+      guint n = g_rand_int_range (rand, 5, 60);
+
+      g_string_append_printf (text, "Report %u\n\n", i);
+      for (guint j = 0; j < n; j++)
+        g_string_append_printf (text, "%s ", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      test_import_text (db, dir, name, text->str);
+    }
+  g_rand_free (rand);
+
+  dossier_search_set_split_from (1);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &reference, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (reference,
+                                       "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1 "
+                                       "ORDER BY rank, rowid LIMIT ?2",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    for (guint l = 0; l < G_N_ELEMENTS (limits); l++)
+      {
+        g_autofree char *fts = dossier_search_build_query (queries[q]);
+        g_autoptr(GPtrArray) documents = NULL;
+        g_autoptr(GPtrArray) claims = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GString) expected = g_string_new (NULL);
+        g_autoptr(GString) found = g_string_new (NULL);
+
+        sqlite3_reset (stmt);
+        sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int (stmt, 2, limits[l]);
+        while (sqlite3_step (stmt) == SQLITE_ROW)
+          g_string_append_printf (expected, "%lld ", (long long)sqlite3_column_int64 (stmt, 0));
+
+        g_assert_true (dossier_search (db, queries[q], limits[l], "[", "]", &documents, &claims, &error));
+        g_assert_no_error (error);
+        for (guint i = 0; i < documents->len; i++)
+          {
+            DossierDocumentHit *hit = g_ptr_array_index (documents, i);
+
+            g_string_append_printf (found, "%lld ", (long long)hit->id);
+            g_assert_nonnull (hit->title);
+            g_assert_nonnull (strstr (hit->snippet, "["));
+            if (i > 0)
+              g_assert_cmpfloat (((DossierDocumentHit *)g_ptr_array_index (documents, i - 1))->rank,
+                                 <=, hit->rank);
+          }
+
+        g_test_message ("“%s” limit %u: %u documents", queries[q], limits[l], documents->len);
+        g_assert_cmpstr (found->str, ==, expected->str);
+      }
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (reference);
+  dossier_search_set_split_from (20000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,6 +361,7 @@ main (int   argc,
   ADD ("/search/index-follows-edits", test_index_follows_edits);
   ADD ("/search/hostile-queries", test_hostile_queries);
   g_test_add_func ("/search/build-query", test_build_query);
+  g_test_add_func ("/search/split-ranking", test_split_ranking);
 
 #undef ADD
 

@@ -410,6 +410,40 @@ test_normalize_matches_glib (void)
   g_string_free (input, TRUE);
 }
 
+/* The fast path copies pieces it judges stable without g_utf8_normalize().
+ * Every assigned code point below U+30000, alone, doubled and before a
+ * combining mark: the output must be NFC (equal to GLib's NFC of it). */
+static void
+test_normalize_every_code_point (void)
+{
+  g_autofree char *padding = g_strnfill (300, 'x');
+  guint checked = 0;
+
+  for (gunichar c = 0x80; c < 0x30000; c++)
+    {
+      char utf8[8] = { 0 };
+      g_autofree char *input = NULL;
+      g_autofree char *ours = NULL;
+      g_autofree char *nfc = NULL;
+
+      if (!g_unichar_validate (c) || g_unichar_type (c) == G_UNICODE_UNASSIGNED)
+        continue;
+
+      g_unichar_to_utf8 (c, utf8);
+      /* The pieces are cut at about 256 bytes: c alone and c beside
+       * itself in one, c before a combining mark in another. */
+      input = g_strconcat (padding, " ", utf8, " ", utf8, utf8, "b ", padding,
+                           "a", utf8, "\xCC\x81 ", padding, NULL);
+      ours = dossier_text_normalize (input);
+      nfc = g_utf8_normalize (ours, -1, G_NORMALIZE_NFC);
+      if (g_strcmp0 (ours, nfc) != 0)
+        g_error ("U+%04X: the normalized text is not NFC", c);
+      checked++;
+    }
+
+  g_test_message ("%u code points checked", checked);
+}
+
 static void
 time_normalize (const char *unit,
                 gsize       size)
@@ -488,6 +522,7 @@ main (int   argc,
   g_test_add_func ("/text/normalize/long-marks", test_normalize_long_marks);
   g_test_add_func ("/text/normalize/idempotent", test_normalize_idempotent);
   g_test_add_func ("/text/normalize/matches-glib", test_normalize_matches_glib);
+  g_test_add_func ("/text/normalize/every-code-point", test_normalize_every_code_point);
   g_test_add_func ("/text/normalize/large", test_normalize_large);
   g_test_add_func ("/text/squeeze", test_squeeze);
 

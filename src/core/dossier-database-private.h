@@ -19,6 +19,9 @@ DossierDatabase *dossier_database_open_at_version (const char       *path,
                                                    int               version,
                                                    GError          **error);
 sqlite3         *dossier_database_get_handle      (DossierDatabase  *self);
+/* A read-only second connection to the same file, opened on first use, or
+ * NULL; for splitting one read across two threads. */
+sqlite3         *dossier_database_get_reader      (DossierDatabase  *self);
 
 /* A cached prepared statement, reset and with bindings cleared. Do not
  * hold it across a call that may use the same SQL. */

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes; stored in PRAGMA user_version. */
-#define DOSSIER_SCHEMA_VERSION 3
+#define DOSSIER_SCHEMA_VERSION 4
 
 #define DOSSIER_DATABASE_ERROR (dossier_database_error_quark ())
 

@@ -17,8 +17,8 @@ gint64 dossier_documents_find_by_hash (DossierDatabase        *db,
                                        const char             *sha256,
                                        GError                **error);
 
-/* Inside an open transaction: stores a new document and its body (and
- * through triggers its full-text entry). Returns the new id, or 0. */
+/* Inside an open transaction: stores a new document, its body and its
+ * full-text entry (three statements). Returns the new id, or 0. */
 gint64 dossier_documents_insert       (DossierDatabase        *db,
                                        const DossierMetadata  *metadata,
                                        const char             *body,
