@@ -275,6 +275,51 @@ test_check_finds_problems (void)
   g_assert_nonnull (strstr (g_ptr_array_index (after, 0), "quote differs"));
 }
 
+/* Checkpoints run on a thread of their own, and a writer that never
+ * pauses (an import) still keeps the WAL bounded: 1,200 commits of about
+ * 10 pages each must not leave a WAL of 12,000 frames, and everything
+ * committed is there after closing. */
+static void
+test_wal_stays_bounded (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *wal = NULL;
+  DossierDatabase *db = test_open_database (&dir);
+  guint64 largest_wal = 0;
+  GStatBuf st;
+
+  path = g_build_filename (dir, "test.db", NULL);
+  wal = g_strconcat (path, "-wal", NULL);
+
+  g_assert_true (dossier_database_exec (db, "CREATE TABLE filler (x BLOB)", NULL));
+  for (guint i = 0; i < 1200; i++)
+    {
+      g_assert_true (dossier_database_exec (db,
+                                            "BEGIN;"
+                                            "INSERT INTO filler SELECT randomblob(4000)"
+                                            "  FROM (SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3"
+                                            "        UNION ALL SELECT 4 UNION ALL SELECT 5"
+                                            "        UNION ALL SELECT 6 UNION ALL SELECT 7"
+                                            "        UNION ALL SELECT 8);"
+                                            "COMMIT;", NULL));
+      if (g_stat (wal, &st) == 0)
+        largest_wal = MAX (largest_wal, (guint64) st.st_size);
+    }
+
+  g_test_message ("largest WAL: %" G_GUINT64_FORMAT " KB", largest_wal / 1024);
+  /* 4,000 frames of 4 KB, plus slack for a checkpoint that was busy;
+   * without the inline checkpoint the WAL reaches 48 MB. */
+  g_assert_cmpuint (largest_wal, <, 32 * 1024 * 1024);
+  g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM filler"), ==, 9600);
+  g_object_unref (db);
+
+  db = dossier_database_open (path, NULL);
+  g_assert_nonnull (db);
+  g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM filler"), ==, 9600);
+  g_object_unref (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -290,6 +335,7 @@ main (int   argc,
   g_test_add_func ("/database/refuse/folder", test_folder_as_database_refused);
   g_test_add_func ("/database/nested-transactions", test_nested_transactions);
   g_test_add_func ("/database/check-finds-problems", test_check_finds_problems);
+  g_test_add_func ("/database/wal-stays-bounded", test_wal_stays_bounded);
 
   return g_test_run ();
 }

@@ -31,6 +31,9 @@ struct _DossierDatabase
   sqlite3    *handle;
   sqlite3    *reader;       /* read-only second connection, lazily opened */
   gboolean    reader_failed;
+  GThreadPool *checkpointer;     /* one thread that checkpoints the WAL */
+  sqlite3     *checkpoint_handle; /* that thread's own connection */
+  gint         checkpoint_queued; /* atomic: a checkpoint is on its way */
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
   guint       depth;        /* open transactions: BEGIN, then SAVEPOINTs */
 };
@@ -212,6 +215,10 @@ dossier_database_finalize (GObject *object)
 {
   DossierDatabase *self = (DossierDatabase *)object;
 
+  /* Let a checkpoint under way finish before closing. */
+  if (self->checkpointer != NULL)
+    g_thread_pool_free (g_steal_pointer (&self->checkpointer), FALSE, TRUE);
+  g_clear_pointer (&self->checkpoint_handle, sqlite3_close_v2);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->reader, sqlite3_close_v2);
   if (self->handle != NULL)
@@ -311,6 +318,67 @@ dossier_database_get_reader (DossierDatabase *self)
     }
 
   return self->reader;
+}
+
+/* WAL frames after which a commit asks the checkpointer thread for a
+ * checkpoint (SQLite's own default for its automatic ones), and after
+ * which the commit checkpoints itself: the WAL only starts over when a
+ * checkpoint has caught up before the next write, which a busy writer
+ * (an import) never lets the thread do. */
+#define CHECKPOINT_FROM_FRAMES 1000
+#define CHECKPOINT_INLINE_FROM_FRAMES 4000
+
+static void
+checkpoint_in_thread (gpointer data,
+                      gpointer user_data)
+{
+  DossierDatabase *self = user_data;
+  int rc;
+
+  if (self->checkpoint_handle == NULL)
+    {
+      rc = sqlite3_open_v2 (self->path, &self->checkpoint_handle,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
+                            NULL);
+      if (rc != SQLITE_OK)
+        g_clear_pointer (&self->checkpoint_handle, sqlite3_close_v2);
+    }
+
+  /* PASSIVE: copies what no reader still needs and never waits; what is
+   * left is copied next time. A failure here loses nothing: the frames
+   * stay in the WAL, which is as durable as the database file. */
+  if (self->checkpoint_handle != NULL)
+    {
+      rc = sqlite3_wal_checkpoint_v2 (self->checkpoint_handle, "main",
+                                      SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+      if (rc != SQLITE_OK)
+        g_debug ("Checkpoint of %s: %s", self->path, sqlite3_errstr (rc));
+    }
+
+  g_atomic_int_set (&self->checkpoint_queued, 0);
+}
+
+/* Called by SQLite after each commit of the main connection. Instead of
+ * SQLite's automatic checkpoint, which copies up to 4 MB and syncs twice
+ * inside the commit that crosses the threshold (the slowest claim saves),
+ * the copy happens on the checkpointer thread while work goes on. Only a
+ * WAL that keeps growing is checkpointed here, and by then the thread has
+ * copied most of it. */
+static int
+on_wal_commit (void       *user_data,
+               sqlite3    *handle,
+               const char *database,
+               int         frames)
+{
+  DossierDatabase *self = user_data;
+
+  if (frames >= CHECKPOINT_INLINE_FROM_FRAMES)
+    sqlite3_wal_checkpoint_v2 (handle, database, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+  else if (frames >= CHECKPOINT_FROM_FRAMES &&
+           g_atomic_int_compare_and_exchange (&self->checkpoint_queued, 0, 1))
+    g_thread_pool_push (self->checkpointer, self, NULL);
+
+  return SQLITE_OK;
 }
 
 static void
@@ -865,6 +933,9 @@ dossier_database_open_at_version (const char  *path,
 
   if (!migrate (self, current, version, error))
     return NULL;
+
+  self->checkpointer = g_thread_pool_new (checkpoint_in_thread, self, 1, FALSE, NULL);
+  sqlite3_wal_hook (self->handle, on_wal_commit, self);
 
   return g_steal_pointer (&self);
 }
