@@ -26,7 +26,7 @@ G_DECLARE_FINAL_TYPE (DossierDocumentList, dossier_document_list, DOSSIER, DOCUM
  * Actions: documents.sort (s), documents.clear-filters. */
 void   dossier_document_list_set_database    (DossierDocumentList *self,
                                               DossierDatabase     *database);
-/* Focuses the search field and selects its text (Ctrl+K). */
+/* Focuses the search field and selects its text (Ctrl+Shift+F). */
 void   dossier_document_list_focus_search    (DossierDocumentList *self);
 /* Selects @document_id, clearing the search and outlet filter first if
  * they hide it, scrolls to it and emits "document-activated". FALSE when

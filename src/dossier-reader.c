@@ -90,6 +90,10 @@ struct _DossierReader
   double             press_y;
   guint              popover_idle;
 
+  /* A scroll to reveal_mark, again once the text is laid out. */
+  guint              reveal_idle;
+  gboolean           reveal_center;
+
   /* The accelerators of the reader's actions, taken from the
    * application (see add_shortcuts()). */
   GtkShortcutController *shortcuts;
@@ -699,6 +703,7 @@ load_document (DossierReader *self)
 
   gtk_popover_popdown (self->highlight_popover);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  g_clear_handle_id (&self->reveal_idle, g_source_remove);
   clear_search (self);
   g_clear_pointer (&self->folded, g_free);
   self->folded_length = 0;
@@ -811,6 +816,26 @@ dossier_reader_get_document_id (DossierReader *self)
 }
 
 static void
+scroll_to_reveal_mark (DossierReader *self)
+{
+  if (self->reveal_center)
+    gtk_text_view_scroll_to_mark (self->text_view, self->reveal_mark, 0.0, TRUE, 0.0, 0.3);
+  else
+    gtk_text_view_scroll_to_mark (self->text_view, self->reveal_mark, 0.1, FALSE, 0.0, 0.0);
+}
+
+static gboolean
+reveal_again (gpointer user_data)
+{
+  DossierReader *self = user_data;
+
+  self->reveal_idle = 0;
+  scroll_to_reveal_mark (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
 select_and_scroll (DossierReader *self,
                    guint          start,
                    guint          end,
@@ -825,10 +850,15 @@ select_and_scroll (DossierReader *self,
 
   /* A mark, not an iter: the lines may not be measured yet. */
   gtk_text_buffer_move_mark (buffer, self->reveal_mark, &start_iter);
-  if (center)
-    gtk_text_view_scroll_to_mark (self->text_view, self->reveal_mark, 0.0, TRUE, 0.0, 0.3);
-  else
-    gtk_text_view_scroll_to_mark (self->text_view, self->reveal_mark, 0.1, FALSE, 0.0, 0.0);
+  self->reveal_center = center;
+  scroll_to_reveal_mark (self);
+
+  /* The text view aims (and animates) with the heights it estimates for
+   * lines not laid out yet: in a document just opened, far down, it
+   * stops short. Aim again once the lines are measured (the text view
+   * measures them in idles of a higher priority). */
+  g_clear_handle_id (&self->reveal_idle, g_source_remove);
+  self->reveal_idle = g_idle_add_full (G_PRIORITY_LOW, reveal_again, self, NULL);
 }
 
 void
@@ -847,6 +877,28 @@ dossier_reader_reveal_claim (DossierReader *self,
 
   gtk_popover_popdown (self->highlight_popover);
   select_and_scroll (self, dossier_claim_get_start (claim), dossier_claim_get_end (claim), TRUE);
+}
+
+void
+dossier_reader_reveal_range (DossierReader *self,
+                             guint          start,
+                             guint          end)
+{
+  guint length;
+
+  g_return_if_fail (DOSSIER_IS_READER (self));
+  g_return_if_fail (start <= end);
+
+  if (self->document_id == 0)
+    return;
+
+  /* Body offsets: the buffer may hold inserted line breaks too. */
+  length = gtk_text_buffer_get_char_count (get_buffer (self)) - self->breaks->len;
+  end = MIN (end, length);
+  start = MIN (start, end);
+
+  gtk_popover_popdown (self->highlight_popover);
+  select_and_scroll (self, start, end, TRUE);
 }
 
 /* Highlighting */
@@ -1558,6 +1610,18 @@ dossier_reader_unmap (GtkWidget *widget)
   update_actions (DOSSIER_READER (widget));
 }
 
+/* The text takes the focus, when there is a document. */
+static gboolean
+dossier_reader_grab_focus (GtkWidget *widget)
+{
+  DossierReader *self = DOSSIER_READER (widget);
+
+  if (self->document_id == 0)
+    return FALSE;
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
 static void
 dossier_reader_dispose (GObject *object)
 {
@@ -1565,6 +1629,7 @@ dossier_reader_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->popover_idle, g_source_remove);
+  g_clear_handle_id (&self->reveal_idle, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_READER);
   /* Template children without an id are not unparented by it. */
@@ -1604,6 +1669,7 @@ dossier_reader_class_init (DossierReaderClass *klass)
   widget_class->size_allocate = dossier_reader_size_allocate;
   widget_class->map = dossier_reader_map;
   widget_class->unmap = dossier_reader_unmap;
+  widget_class->grab_focus = dossier_reader_grab_focus;
 
   signals[CLAIM_ACTIVATED] =
     g_signal_new ("claim-activated",

@@ -15,6 +15,7 @@
 #include "dossier-claims-pane.h"
 #include "dossier-document-list.h"
 #include "dossier-reader.h"
+#include "dossier-search-window.h"
 #include "dossier-sources-window.h"
 #include "dossier-themes-window.h"
 #include "dossier-window.h"
@@ -30,6 +31,7 @@ struct _DossierWindow
   AdwToast             *import_toast;     /* weak: the last import's summary */
   GtkWindow            *themes_window;    /* weak */
   GtkWindow            *sources_window;   /* weak */
+  GtkWindow            *search_window;    /* weak; hidden, not destroyed, on close */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -586,6 +588,95 @@ search_documents_action (GtkWidget  *widget,
   dossier_document_list_focus_search (self->document_list);
 }
 
+/* Search everywhere (Ctrl+K) */
+
+/* A result opens on the Corpus page, in the document list and the reader
+ * as if chosen there. */
+static gboolean
+open_document (DossierWindow *self,
+               gint64         document_id)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "corpus");
+
+  if (dossier_reader_get_document_id (self->reader) == document_id &&
+      dossier_document_list_get_selected_id (self->document_list) == document_id)
+    return TRUE;
+
+  return dossier_document_list_select (self->document_list, document_id);
+}
+
+/* A document found: the reader shows its first match of the words
+ * searched, selected. (A match only in the title shows the top.) */
+static void
+on_search_document_activated (DossierWindow *self,
+                              gint64         document_id,
+                              const char    *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  guint start, end;
+
+  if (!open_document (self, document_id))
+    return;
+
+  if (!(body = dossier_documents_get_body (self->database, document_id, &error)))
+    g_warning ("Cannot read document %" G_GINT64_FORMAT ": %s", document_id, error->message);
+  else if (text != NULL && dossier_search_match_first (text, body, &start, &end))
+    dossier_reader_reveal_range (self->reader, start, end);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->reader));
+}
+
+/* A claim found: its document opens, its card is selected, and the
+ * reader shows it selected. */
+static void
+on_search_claim_activated (DossierWindow *self,
+                           gint64         claim_id)
+{
+  g_autoptr(DossierClaim) claim = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(claim = dossier_claims_get (self->database, claim_id, &error)))
+    {
+      g_warning ("Cannot open claim %" G_GINT64_FORMAT ": %s", claim_id, error->message);
+      return;
+    }
+
+  if (!open_document (self, dossier_claim_get_document_id (claim)))
+    return;
+
+  dossier_claims_pane_select_claim (self->claims_pane, claim_id, FALSE);
+  /* All Claims, filtered so as to hide it: show this document's. */
+  if (dossier_claims_pane_get_selected_claim (self->claims_pane) != claim_id)
+    {
+      dossier_claims_pane_set_show_all (self->claims_pane, FALSE);
+      dossier_claims_pane_select_claim (self->claims_pane, claim_id, FALSE);
+    }
+
+  dossier_reader_reveal_claim (self->reader, claim_id);
+  gtk_widget_grab_focus (GTK_WIDGET (self->reader));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  if (self->search_window == NULL)
+    {
+      self->search_window = GTK_WINDOW (dossier_search_window_new (GTK_WINDOW (self), self->database));
+      g_object_add_weak_pointer (G_OBJECT (self->search_window), (gpointer *)&self->search_window);
+      g_signal_connect_object (self->search_window, "document-activated",
+                               G_CALLBACK (on_search_document_activated), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->search_window, "claim-activated",
+                               G_CALLBACK (on_search_claim_activated), self, G_CONNECT_SWAPPED);
+    }
+
+  dossier_search_window_present_search (DOSSIER_SEARCH_WINDOW (self->search_window));
+}
+
 /* The Themes and Sources windows: one of each, presented again when open. */
 static void
 show_themes_action (GtkWidget  *widget,
@@ -713,6 +804,7 @@ dossier_window_dispose (GObject *object)
 
   close_helper_window (&self->themes_window);
   close_helper_window (&self->sources_window);
+  close_helper_window (&self->search_window);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
 
@@ -768,6 +860,7 @@ dossier_window_class_init (DossierWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.import-files", NULL, import_files_action);
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.search-documents", NULL, search_documents_action);
   gtk_widget_class_install_action (widget_class, "win.show-themes", NULL, show_themes_action);
   gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);

@@ -413,7 +413,7 @@ test_keyboard (Fixture       *fixture,
 
   import_corpus (fixture, "5 imported, 0 duplicates, 0 failed");
 
-  /* Ctrl+K */
+  /* Ctrl+Shift+F */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search-documents", NULL));
   ui_test_iterate (50);
   g_assert_true (focus_within (fixture, fixture->search_entry));

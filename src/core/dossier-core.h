@@ -23,6 +23,7 @@
 #include "dossier-markdown.h"
 #include "dossier-metadata.h"
 #include "dossier-search.h"
+#include "dossier-search-match.h"
 #include "dossier-source.h"
 #include "dossier-sources.h"
 #include "dossier-text.h"
