@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include "test-utils.h"
@@ -413,6 +414,94 @@ test_many_files_in_batches (void)
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
+/* dossier_import_full() reports each batch right after its commit: at
+ * that moment another connection sees exactly the documents passed so
+ * far, and before it none of the open batch. */
+typedef struct
+{
+  sqlite3 *other;       /* a second connection to the same file */
+  guint    calls;
+  guint    next_first;
+  guint    seen_mid_batch;
+} Committed;
+
+static guint
+count_documents (sqlite3 *handle)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint count;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT count(*) FROM documents", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return count;
+}
+
+static void
+on_committed (const DossierImportReport *report,
+              guint                      first,
+              guint                      n_results,
+              gpointer                   user_data)
+{
+  Committed *committed = user_data;
+
+  g_assert_cmpuint (first, ==, committed->next_first);
+  g_assert_cmpuint (n_results, >, 0);
+  g_assert_cmpuint (first + n_results, ==, report->results->len);
+  g_assert_cmpuint (count_documents (committed->other), ==, first + n_results);
+  committed->next_first = first + n_results;
+  committed->calls++;
+}
+
+static void
+on_progress_mid_batch (guint       done,
+                       guint       total,
+                       const char *display_path,
+                       gpointer    user_data)
+{
+  Committed *committed = user_data;
+
+  /* Half-way through the second batch only the first is visible. */
+  if (done == 750)
+    committed->seen_mid_batch = count_documents (committed->other);
+}
+
+static void
+test_committed_batches (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = test_make_dir ();
+  g_autofree char *db_dir = NULL;
+  g_autofree char *db_path = NULL;
+  g_autoptr(DossierDatabase) db = test_open_database (&db_dir);
+  g_autoptr(DossierImportReport) report = NULL;
+  const char *paths[] = { dir, NULL };
+  Committed committed = { NULL };
+
+  for (guint i = 0; i < 1100; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%04u.txt", i);
+      g_autofree char *text = g_strdup_printf ("Gauge reading %u\n\nThe gauge at station %u read %u centimetres.",
+                                               i, i, (i * 53) % 400);
+      g_free (test_write_file (dir, name, text, -1));
+    }
+
+  db_path = g_build_filename (db_dir, "test.db", NULL);
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &committed.other, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+
+  report = dossier_import_full (db, paths, on_progress_mid_batch, on_committed, &committed, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->imported, ==, 1100);
+  /* 500 + 500 + 100 */
+  g_assert_cmpuint (committed.calls, ==, 3);
+  g_assert_cmpuint (committed.next_first, ==, 1100);
+  g_assert_cmpuint (committed.seen_mid_batch, ==, 500);
+
+  sqlite3_close (committed.other);
+}
+
 static void
 test_awkward_file_names (void)
 {
@@ -446,6 +535,7 @@ main (int   argc,
   g_test_add_func ("/importer/manifest", test_manifest);
   g_test_add_func ("/importer/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/importer/many-files-in-batches", test_many_files_in_batches);
+  g_test_add_func ("/importer/committed-batches", test_committed_batches);
   g_test_add_func ("/importer/awkward-file-names", test_awkward_file_names);
 
   return g_test_run ();

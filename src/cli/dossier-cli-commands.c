@@ -101,6 +101,63 @@ import_result_path (const DossierImportResult *result)
   return g_strdup ("");
 }
 
+static void
+import_print_result (const DossierImportResult *result)
+{
+  g_autofree char *path = import_result_path (result);
+
+  switch (result->status)
+    {
+    case DOSSIER_IMPORT_IMPORTED:
+      dossier_cli_print ("imported  %s → #%" G_GINT64_FORMAT "\n", path, result->document);
+      break;
+
+    case DOSSIER_IMPORT_DUPLICATE:
+      {
+        g_autofree char *original = id_string (result->document);
+
+        dossier_cli_print ("duplicate %s ", path);
+        dossier_cli_print (_("(same text as #%s)"), original);
+        dossier_cli_print ("\n");
+      }
+      break;
+
+    case DOSSIER_IMPORT_FAILED:
+      {
+        g_autofree char *reason = dossier_cli_one_line (result->error != NULL && result->error[0] != '\0'
+                                                        ? result->error : _("Unknown error"));
+        dossier_cli_print ("failed    %s: %s\n", path, reason);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The lines of a batch are printed once it is committed, and flushed: a
+ * line on stdout means the file is in the database, even if the import is
+ * interrupted right after (tests/test-crash.c relies on it). */
+static void
+import_committed (const DossierImportReport *report,
+                  guint                      first,
+                  guint                      n_results,
+                  gpointer                   user_data)
+{
+  DossierCli *cli = user_data;
+
+  if (cli->stderr_is_tty)
+    {
+      fputs ("\r\033[K", stderr);
+      fflush (stderr);
+    }
+
+  for (guint i = first; i < first + n_results; i++)
+    import_print_result (g_ptr_array_index (report->results, i));
+
+  fflush (stdout);
+}
+
 static DossierCliExit
 cmd_import (DossierCli     *cli,
             DossierCliArgs *args)
@@ -108,12 +165,13 @@ cmd_import (DossierCli     *cli,
   g_autoptr(DossierImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
 
-  report = dossier_import (cli->db,
-                           dossier_cli_args_get_positionals (args),
-                           cli->stderr_is_tty ? import_progress : NULL,
-                           cli,
-                           NULL,
-                           &error);
+  report = dossier_import_full (cli->db,
+                                dossier_cli_args_get_positionals (args),
+                                cli->stderr_is_tty ? import_progress : NULL,
+                                cli->json ? NULL : import_committed,
+                                cli,
+                                NULL,
+                                &error);
 
   if (cli->stderr_is_tty)
     {
@@ -167,40 +225,7 @@ cmd_import (DossierCli     *cli,
     {
       g_autofree char *summary = NULL;
 
-      for (guint i = 0; report->results != NULL && i < report->results->len; i++)
-        {
-          const DossierImportResult *result = g_ptr_array_index (report->results, i);
-          g_autofree char *path = import_result_path (result);
-
-          switch (result->status)
-            {
-            case DOSSIER_IMPORT_IMPORTED:
-              dossier_cli_print ("imported  %s → #%" G_GINT64_FORMAT "\n", path, result->document);
-              break;
-
-            case DOSSIER_IMPORT_DUPLICATE:
-              {
-                g_autofree char *original = id_string (result->document);
-
-                dossier_cli_print ("duplicate %s ", path);
-                dossier_cli_print (_("(same text as #%s)"), original);
-                dossier_cli_print ("\n");
-              }
-              break;
-
-            case DOSSIER_IMPORT_FAILED:
-              {
-                g_autofree char *reason = dossier_cli_one_line (result->error != NULL && result->error[0] != '\0'
-                                                                ? result->error : _("Unknown error"));
-                dossier_cli_print ("failed    %s: %s\n", path, reason);
-              }
-              break;
-
-            default:
-              g_assert_not_reached ();
-            }
-        }
-
+      /* Each file's line was printed when its batch committed. */
       summary = dossier_import_report_summary (report);
       dossier_cli_print ("%s\n", summary);
     }

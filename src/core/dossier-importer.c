@@ -431,12 +431,20 @@ import_file (DossierDatabase     *db,
   return TRUE;
 }
 
-/**
- * dossier_import:
- *
- * See dossier-importer.h. The walk happens first so progress can report a
- * total; each batch of BATCH_SIZE documents is one transaction.
- */
+/* Passes the results committed since the last call to @committed. */
+static void
+report_committed (DossierImportReport    *report,
+                  guint                  *settled,
+                  DossierImportCommitted  committed,
+                  gpointer                user_data)
+{
+  guint first = *settled;
+
+  *settled = report->results->len;
+  if (committed != NULL && *settled > first)
+    committed (report, first, *settled - first, user_data);
+}
+
 DossierImportReport *
 dossier_import (DossierDatabase        *db,
                 const char * const     *paths,
@@ -445,11 +453,30 @@ dossier_import (DossierDatabase        *db,
                 GCancellable           *cancellable,
                 GError                **error)
 {
+  return dossier_import_full (db, paths, progress, NULL, user_data, cancellable, error);
+}
+
+/**
+ * dossier_import_full:
+ *
+ * See dossier-importer.h. The walk happens first so progress can report a
+ * total; each batch of BATCH_SIZE documents is one transaction.
+ */
+DossierImportReport *
+dossier_import_full (DossierDatabase        *db,
+                     const char * const     *paths,
+                     DossierImportProgress   progress,
+                     DossierImportCommitted  committed,
+                     gpointer                user_data,
+                     GCancellable           *cancellable,
+                     GError                **error)
+{
   g_autoptr(DossierImportReport) report = NULL;
   g_autoptr(GError) local_error = NULL;
   Walk walk;
   guint in_batch = 0;
   guint kept = 0;
+  guint settled = 0;
   gboolean in_transaction = FALSE;
 
   g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
@@ -490,6 +517,7 @@ dossier_import (DossierDatabase        *db,
           if (!dossier_database_commit (db, &local_error))
             break;
           kept = report->imported;
+          report_committed (report, &settled, committed, user_data);
         }
 
       if (progress != NULL)
@@ -508,7 +536,10 @@ dossier_import (DossierDatabase        *db,
           g_autoptr(GError) commit_error = NULL;
 
           if (dossier_database_commit (db, &commit_error))
-            kept = report->imported;
+            {
+              kept = report->imported;
+              report_committed (report, &settled, committed, user_data);
+            }
           else if (local_error == NULL)
             local_error = g_steal_pointer (&commit_error);
         }

@@ -41,6 +41,16 @@ typedef void (*DossierImportProgress) (guint        done,
                                        const char  *display_path,
                                        gpointer     user_data);
 
+/* Called on the importing thread right after a transaction committed:
+ * report->results[@first] to report->results[@first + @n_results - 1] are
+ * settled for good, so their documents stay even if the process is killed
+ * the next moment. Each result is passed once, in order; the results of a
+ * batch that a database error rolled back are never passed. */
+typedef void (*DossierImportCommitted) (const DossierImportReport *report,
+                                        guint                      first,
+                                        guint                      n_results,
+                                        gpointer                   user_data);
+
 /* Imports files and folders (recursively; hidden files and unsupported
  * endings inside folders are skipped; a corpus.json manifest in a folder
  * gives metadata for its files). One bad file never stops the rest: each is
@@ -50,6 +60,16 @@ typedef void (*DossierImportProgress) (guint        done,
 DossierImportReport *dossier_import             (DossierDatabase        *db,
                                                  const char * const     *paths,
                                                  DossierImportProgress   progress,
+                                                 gpointer                user_data,
+                                                 GCancellable           *cancellable,
+                                                 GError                **error);
+/* The same, also calling @committed (may be NULL) after each batch's
+ * commit, for callers that tell the user what is safely stored while the
+ * import goes on (dossier-cli import prints each file's line then). */
+DossierImportReport *dossier_import_full        (DossierDatabase        *db,
+                                                 const char * const     *paths,
+                                                 DossierImportProgress   progress,
+                                                 DossierImportCommitted  committed,
                                                  gpointer                user_data,
                                                  GCancellable           *cancellable,
                                                  GError                **error);
