@@ -578,9 +578,13 @@ dossier_import (DossierDatabase        *db,
 
   if (local_error != NULL)
     {
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                  "Import stopped (%u files imported before are kept): ",
-                                  kept);
+      if (kept > 0)
+        g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                    "Import stopped (%u files imported before are kept): ",
+                                    kept);
+      else
+        g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                    "Import stopped before any file was kept: ");
       return NULL;
     }
 
