@@ -170,7 +170,8 @@ cmd_import (DossierCli     *cli,
       for (guint i = 0; report->results != NULL && i < report->results->len; i++)
         {
           const DossierImportResult *result = g_ptr_array_index (report->results, i);
-          g_autofree char *path = import_result_path (result);
+          /* One line per file, whatever bytes its name holds. */
+          g_autofree char *path = dossier_cli_escape_path (result->path);
 
           switch (result->status)
             {
