@@ -481,6 +481,39 @@ test_html_deep (void)
   g_string_free (page, TRUE);
 }
 
+/* libxml2 2.9 does not know <embed>, <source> and <track> as void: the
+ * rest of the page became their content, and was dropped with them. */
+static void
+test_html_void_elements (void)
+{
+  const char *elements[] = { "embed", "source", "track" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (elements); i++)
+    {
+      g_autofree char *html = g_strdup_printf ("<html><body><p>Before the %s.</p>"
+                                               "<%s src=\"clip\"><p>After the %s.</p></body></html>",
+                                               elements[i], elements[i], elements[i]);
+      g_autofree char *expected = g_strdup_printf ("Before the %s.\n\nAfter the %s.", elements[i], elements[i]);
+      g_autoptr(Extracted) e = extract_ok ("void.html", html, -1);
+
+      g_assert_cmpstr (e->body, ==, expected);
+    }
+}
+
+/* A doctype with an internal subset: libxml2's HTML parser would read
+ * the declarations as text, and the <title> would be lost. */
+static void
+test_html_internal_subset (void)
+{
+  g_autoptr(Extracted) e = extract_ok ("subset.html",
+                                       "<!DOCTYPE html [\n  <!ENTITY note \"a ]> inside\">\n]>\n"
+                                       "<html><head><title>Subset page</title></head>"
+                                       "<body><p>Text &note; here.</p></body></html>", -1);
+
+  g_assert_cmpstr (e->metadata->title, ==, "Subset page");
+  g_assert_cmpstr (e->body, ==, "Text &note; here.");
+}
+
 static void
 test_html_plain (void)
 {
@@ -587,6 +620,8 @@ main (int   argc,
   g_test_add_func ("/extract/html/encodings", test_html_encodings);
   g_test_add_func ("/extract/html/deep", test_html_deep);
   g_test_add_func ("/extract/html/plain", test_html_plain);
+  g_test_add_func ("/extract/html/void-elements", test_html_void_elements);
+  g_test_add_func ("/extract/html/internal-subset", test_html_internal_subset);
   g_test_add_func ("/extract/seed-corpus", test_seed_corpus);
 
   return g_test_run ();

@@ -104,7 +104,8 @@ import_result_path (const DossierImportResult *result)
 static void
 import_print_result (const DossierImportResult *result)
 {
-  g_autofree char *path = import_result_path (result);
+  /* One line per file, whatever bytes its name holds. */
+  g_autofree char *path = dossier_cli_escape_path (result->path);
 
   switch (result->status)
     {

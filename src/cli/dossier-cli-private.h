@@ -102,6 +102,10 @@ void            dossier_cli_print           (const char         *format,
 void            dossier_cli_print_json      (JsonBuilder        *builder);
 char           *dossier_cli_utf8            (const char         *text);
 char           *dossier_cli_one_line        (const char         *text);
+/* A file name on one line, readable whatever its bytes: control
+ * characters and bytes that are not UTF-8 become C escapes (\n, \xff),
+ * a backslash becomes \\. */
+char           *dossier_cli_escape_path     (const char         *path);
 guint           dossier_cli_display_width   (const char         *text);
 char           *dossier_cli_ellipsize       (const char         *text,
                                              guint               width);

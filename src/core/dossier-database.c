@@ -21,7 +21,11 @@
  * SQLite file is refused instead of being filled with our tables. */
 #define DOSSIER_APPLICATION_ID 0x446f7373
 
+/* How long a write waits for another program's transaction to end before
+ * giving up with DOSSIER_DATABASE_ERROR_BUSY. DOSSIER_BUSY_TIMEOUT_MS
+ * shortens it for tests of a locked database; it is not a user setting. */
 #define BUSY_TIMEOUT_MS 5000
+#define BUSY_TIMEOUT_ENV "DOSSIER_BUSY_TIMEOUT_MS"
 
 struct _DossierDatabase
 {
@@ -36,6 +40,7 @@ struct _DossierDatabase
   gint         checkpoint_queued; /* atomic: a checkpoint is on its way */
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
   guint       depth;        /* open transactions: BEGIN, then SAVEPOINTs */
+  int         busy_timeout; /* ms */
 };
 
 G_DEFINE_FINAL_TYPE (DossierDatabase, dossier_database, G_TYPE_OBJECT)
@@ -421,6 +426,7 @@ error_code_for_result (int rc)
 static gboolean
 fail_with (sqlite3     *handle,
            const char  *path,
+           int          busy_timeout,
            int          rc,
            GError     **error)
 {
@@ -432,8 +438,10 @@ fail_with (sqlite3     *handle,
     {
     case DOSSIER_DATABASE_ERROR_BUSY:
       g_set_error (error, DOSSIER_DATABASE_ERROR, code,
-                   "Database %s is locked by another program (waited %d s): %s",
-                   display, BUSY_TIMEOUT_MS / 1000, detail);
+                   "Database %s is in use by another program, which kept it locked "
+                   "longer than Dossier waits (%.1f s). "
+                   "Close the other program or try again when it has finished.",
+                   display, busy_timeout / 1000.0);
       break;
     case DOSSIER_DATABASE_ERROR_READ_ONLY:
       g_set_error (error, DOSSIER_DATABASE_ERROR, code,
@@ -450,6 +458,15 @@ fail_with (sqlite3     *handle,
                    "%s is not a Dossier database or is damaged: %s",
                    display, detail);
       break;
+    case DOSSIER_DATABASE_ERROR_OPEN:
+      {
+        int saved = handle != NULL ? sqlite3_system_errno (handle) : 0;
+
+        g_set_error (error, DOSSIER_DATABASE_ERROR, code,
+                     "Cannot open the database %s: %s",
+                     display, saved != 0 ? g_strerror (saved) : detail);
+      }
+      break;
     default:
       g_set_error (error, DOSSIER_DATABASE_ERROR, code, "%s", detail);
       break;
@@ -465,7 +482,7 @@ dossier_database_fail (DossierDatabase  *self,
 {
   g_assert (DOSSIER_IS_DATABASE (self));
 
-  return fail_with (self->handle, self->path, rc, error);
+  return fail_with (self->handle, self->path, self->busy_timeout, rc, error);
 }
 
 sqlite3 *
@@ -755,6 +772,18 @@ query_int (sqlite3     *handle,
   return rc == SQLITE_OK;
 }
 
+static int
+busy_timeout (void)
+{
+  const char *text = g_getenv (BUSY_TIMEOUT_ENV);
+  guint64 value;
+
+  if (text != NULL && g_ascii_string_to_unsigned (text, 10, 0, 10 * 60 * 1000, &value, NULL))
+    return (int) value;
+
+  return BUSY_TIMEOUT_MS;
+}
+
 /* Creates the file (user-only) before SQLite does, so that the -wal and
  * -shm files, which SQLite creates with the main file's mode, are private
  * too. The folder is created 0700. */
@@ -871,17 +900,30 @@ dossier_database_open_at_version (const char  *path,
   self = g_object_new (DOSSIER_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
 
+  self->busy_timeout = busy_timeout ();
+
   rc = sqlite3_open_v2 (path, &self->handle,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
                         NULL);
   if (rc != SQLITE_OK)
     {
-      fail_with (self->handle, path, rc, error);
+      fail_with (self->handle, path, self->busy_timeout, rc, error);
       return NULL;
     }
 
   sqlite3_extended_result_codes (self->handle, 1);
-  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+  sqlite3_busy_timeout (self->handle, self->busy_timeout);
+
+  /* SQLite falls back to read-only when the file cannot be written. Say
+   * so before the first read: reading a WAL database would leave -wal and
+   * -shm files beside a file we then refuse. */
+  if (sqlite3_db_readonly (self->handle, "main") == 1)
+    {
+      g_set_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_READ_ONLY,
+                   "Database %s is read-only: check the permissions of the file and its folder",
+                   display);
+      return NULL;
+    }
 
   /* Read before writing anything: a database from a newer Dossier, or a
    * file that is not ours, must be left byte for byte as it was. */
@@ -889,7 +931,7 @@ dossier_database_open_at_version (const char  *path,
       !query_int (self->handle, "PRAGMA application_id", &application_id, &rc) ||
       !query_int (self->handle, "SELECT count(*) FROM sqlite_schema", &tables, &rc))
     {
-      fail_with (self->handle, path, rc, error);
+      fail_with (self->handle, path, self->busy_timeout, rc, error);
       return NULL;
     }
 
@@ -908,14 +950,6 @@ dossier_database_open_at_version (const char  *path,
       g_set_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_CORRUPT,
                    "%s is an SQLite database of another program, not a Dossier database. "
                    "It was left untouched.", display);
-      return NULL;
-    }
-
-  if (sqlite3_db_readonly (self->handle, "main") == 1)
-    {
-      g_set_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_READ_ONLY,
-                   "Database %s is read-only: check the permissions of the file and its folder",
-                   display);
       return NULL;
     }
 

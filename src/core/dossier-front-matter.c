@@ -164,6 +164,34 @@ is_null_scalar (const yaml_event_t *event)
          g_ascii_strcasecmp (value, "null") == 0;
 }
 
+/* libyaml's scanner takes time quadratic in the nesting of flow
+ * collections ("[[[[…" or "{a: {a: …"): 100,000 levels took 40 s. No
+ * front matter nests more than a few; deeper is not parsed (the file is
+ * then imported as it is, front matter and all, like any other YAML that
+ * is not front matter). Quotes are not tracked: brackets inside a string
+ * count too, which only errs towards refusing. */
+#define MAX_FLOW_DEPTH 64
+
+static gboolean
+flow_too_deep (const char *yaml,
+               gsize       length)
+{
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (yaml[i] == '[' || yaml[i] == '{')
+        {
+          if (++depth > MAX_FLOW_DEPTH)
+            return TRUE;
+        }
+      else if ((yaml[i] == ']' || yaml[i] == '}') && depth > 0)
+        depth--;
+    }
+
+  return FALSE;
+}
+
 /* Reads the top-level mapping with the libyaml event API; nested values
  * other than a list of scalars are skipped. Returns FALSE when the YAML
  * is invalid or not a mapping. */
@@ -182,6 +210,9 @@ parse_yaml (const char      *yaml,
   gboolean root_seen = FALSE;
   gboolean in_list = FALSE;
   guint depth = 0;
+
+  if (flow_too_deep (yaml, length))
+    return FALSE;
 
   if (!yaml_parser_initialize (&parser))
     return FALSE;

@@ -207,14 +207,17 @@ walk (xmlNode   *root,
     }
 }
 
-/* What is not part of the text. */
+/* What is not part of the text. Not <embed>, <source> or <track>: void
+ * elements that libxml2 2.9 does not know as such, so the page after a
+ * bare <embed> becomes its content; with no text of their own, they are
+ * harmless to walk into. */
 
 static const char * const dropped_elements[] = {
   "head", "title", "script", "style", "noscript", "template", "iframe",
   "frame", "frameset", "noframes", "svg", "math", "nav", "footer", "aside",
   "form", "button", "select", "option", "textarea", "input", "object",
-  "embed", "canvas", "audio", "video", "map", "dialog", "menu", "meta",
-  "link", "img", "picture", "source", "track",
+  "canvas", "audio", "video", "map", "dialog", "menu", "meta",
+  "link", "img", "picture",
 };
 
 static const char * const dropped_roles[] = {
@@ -635,6 +638,90 @@ tag_end (const char *p)
   return p;
 }
 
+/* libxml2 2.9 compares each attribute of a start tag with every one
+ * before it: a tag with n attributes costs n²/2 comparisons, and one tag
+ * with 100,000 of them (a 1 MB file) kept an import busy for over a minute.
+ * Pages over this budget (a normal page uses a few thousand) are read
+ * flattened, without attributes. The count errs high, never low: quotes
+ * only count after "=", as in HTML, and only raw-text elements
+ * (scripts, styles) are skipped, the way the parser skips them. */
+#define ATTRIBUTE_PAIRS_BUDGET 20000000
+
+static gboolean
+attributes_too_costly (const char *text)
+{
+  guint64 pairs = 0;
+  const char *p = text;
+
+  while ((p = strchr (p, '<')) != NULL)
+    {
+      const char *name = p + 1;
+      g_autofree char *lower = NULL;
+      guint64 attributes = 0;
+      gboolean space = FALSE;
+      gboolean after_equals = FALSE;
+      gsize name_len = 0;
+      char quote = 0;
+      guint i;
+
+      if (!g_ascii_isalpha (*name))
+        {
+          p++;
+          continue;
+        }
+
+      while (g_ascii_isalnum (name[name_len]) || name[name_len] == '-')
+        name_len++;
+
+      for (p = name + name_len; *p != '\0'; p++)
+        {
+          if (quote != 0)
+            {
+              if (*p == quote)
+                quote = 0;
+            }
+          else if (*p == '>')
+            break;
+          else if (g_ascii_isspace (*p) || *p == '/')
+            space = TRUE;
+          else if (*p == '=')
+            {
+              after_equals = TRUE;
+              space = FALSE;
+            }
+          else if (after_equals && (*p == '"' || *p == '\''))
+            {
+              quote = *p;
+              after_equals = FALSE;
+            }
+          else
+            {
+              if (space && !after_equals)
+                attributes++;
+              space = FALSE;
+              after_equals = FALSE;
+            }
+        }
+
+      pairs += attributes * attributes / 2;
+      if (pairs > ATTRIBUTE_PAIRS_BUDGET)
+        return TRUE;
+
+      lower = g_ascii_strdown (name, name_len);
+      for (i = 0; i < G_N_ELEMENTS (raw_text_elements); i++)
+        if (g_str_equal (lower, raw_text_elements[i]))
+          {
+            g_autofree char *close = g_strconcat ("</", lower, NULL);
+            const char *end = find_nocase (p, close);
+
+            p = end != NULL ? end : p + strlen (p);
+            break;
+          }
+    }
+
+  return FALSE;
+}
+
 static char *
 flatten_html (const char *text)
 {
@@ -997,6 +1084,51 @@ parse (const char *text,
   return doc;
 }
 
+/* libxml2's HTML parser knows no DTD internal subset: in
+ * <!DOCTYPE html [ <!ENTITY …> ]> it ends the doctype at the first ">"
+ * and reads the declarations as text of the page. Such a doctype is cut
+ * out; its entities are never expanded, and nothing it names is loaded. */
+static void
+cut_internal_subset (char *text)
+{
+  char *start = text;
+  char *p;
+  char quote = 0;
+
+  while (g_ascii_isspace (*start))
+    start++;
+  if (g_ascii_strncasecmp (start, "<!doctype", 9) != 0)
+    return;
+
+  for (p = start + 9; *p != '\0' && *p != '[' && *p != '>'; p++)
+    ;
+  if (*p != '[')
+    return;
+
+  for (; *p != '\0'; p++)
+    {
+      if (quote != 0)
+        {
+          if (*p == quote)
+            quote = 0;
+        }
+      else if (*p == '"' || *p == '\'')
+        quote = *p;
+      else if (*p == ']')
+        {
+          char *q = p + 1;
+
+          while (g_ascii_isspace (*q))
+            q++;
+          if (*q == '>')
+            {
+              memmove (start, q + 1, strlen (q + 1) + 1);
+              return;
+            }
+        }
+    }
+}
+
 char *
 dossier_html_extract (const guint8     *data,
                       gsize             length,
@@ -1018,6 +1150,7 @@ dossier_html_extract (const guint8     *data,
   if (text == NULL)
     return NULL;
 
+  cut_internal_subset (text);
   text_len = strlen (text);
   if (text_len > G_MAXINT)
     {
@@ -1028,23 +1161,32 @@ dossier_html_extract (const guint8     *data,
 
   ensure_libxml ();
 
-  doc = parse (text, text_len);
-  if (doc == NULL)
+  if (attributes_too_costly (text))
     {
-      g_set_error_literal (error, DOSSIER_TEXT_ERROR, DOSSIER_TEXT_ERROR_ENCODING,
-                           "cannot be read as HTML");
-      return NULL;
+      /* Read flattened at once: no metadata from the head. */
+      doc = NULL;
+      head.max_depth = DEPTH_LIMIT;
     }
+  else
+    {
+      doc = parse (text, text_len);
+      if (doc == NULL)
+        {
+          g_set_error_literal (error, DOSSIER_TEXT_ERROR, DOSSIER_TEXT_ERROR_ENCODING,
+                               "cannot be read as HTML");
+          return NULL;
+        }
 
-  walk (xmlDocGetRootElement (doc), head_enter, head_leave, head_text, &head);
-  fill_metadata (metadata, &head);
-  head_clear (&head);
+      walk (xmlDocGetRootElement (doc), head_enter, head_leave, head_text, &head);
+      fill_metadata (metadata, &head);
+      head_clear (&head);
+    }
 
   if (head.max_depth >= DEPTH_LIMIT)
     {
       g_autofree char *flat = flatten_html (text);
 
-      xmlFreeDoc (doc);
+      g_clear_pointer (&doc, xmlFreeDoc);
       doc = parse (flat, strlen (flat));
       if (doc == NULL)
         {

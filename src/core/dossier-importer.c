@@ -261,7 +261,7 @@ walk_folder (Walk            *walk,
       else if (dossier_extract_format_for_name (child_name) != NULL)
         add_file (walk, child, inherited, relative);
       else if (!g_file_test (child, G_FILE_TEST_EXISTS))
-        add_failure (walk, child, "%s", g_strerror (ELOOP)); /* dangling or looping link */
+        add_failure (walk, child, "broken symbolic link, or a link that leads back to itself");
       /* Anything else in a folder (images, PDFs, notes) is not ours: skip. */
     }
 }
@@ -318,7 +318,16 @@ read_and_extract (const char       *path,
   if (g_stat (path, &st) != 0)
     {
       int saved = errno;
-      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
+      GStatBuf link;
+
+      if (saved == ELOOP)
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS,
+                             "symbolic link loop: the link leads back to itself");
+      else if (saved == ENOENT && g_lstat (path, &link) == 0 && S_ISLNK (link.st_mode))
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                             "broken symbolic link: what it points to does not exist");
+      else
+        g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
       return NULL;
     }
 
@@ -376,6 +385,48 @@ add_result (DossierImportReport *report,
     }
 }
 
+/* Metadata read from files (a <title>, front matter, corpus.json) can be
+ * of any length; a megabyte of title would stall every list that shows
+ * it. Titles and authors are cut, an address too long to be real is
+ * dropped (a cut one would lead elsewhere). */
+#define MAX_TITLE_CHARS 500
+#define MAX_AUTHOR_CHARS 500
+#define MAX_URL_BYTES 4096
+
+static void
+cut_text (char  **text,
+          glong   max_chars)
+{
+  g_autofree char *head = NULL;
+  const char *p;
+  glong chars = 0;
+
+  if (*text == NULL || !g_utf8_validate (*text, -1, NULL))
+    return;
+
+  for (p = *text; *p != '\0' && chars < max_chars; p = g_utf8_next_char (p))
+    chars++;
+
+  if (*p == '\0')
+    return;
+
+  /* max_chars - 1 characters and an ellipsis. */
+  p = g_utf8_prev_char (p);
+  head = g_strchomp (g_strndup (*text, p - *text));
+  g_free (*text);
+  *text = g_strconcat (head, "…", NULL);
+}
+
+static void
+limit_metadata (DossierMetadata *metadata)
+{
+  cut_text (&metadata->title, MAX_TITLE_CHARS);
+  cut_text (&metadata->author, MAX_AUTHOR_CHARS);
+
+  if (metadata->url != NULL && strlen (metadata->url) > MAX_URL_BYTES)
+    g_clear_pointer (&metadata->url, g_free);
+}
+
 /* Imports one file inside the open batch. Problems with the file become a
  * failed result; FALSE only when the database itself failed. */
 static gboolean
@@ -421,6 +472,8 @@ import_file (DossierDatabase     *db,
       if (given != NULL)
         dossier_metadata_override (metadata, given);
     }
+
+  limit_metadata (metadata);
 
   origin = g_canonicalize_filename (file->path, NULL);
   if (!(id = dossier_documents_insert (db, metadata, body, sha256, origin, format, error)))
@@ -556,9 +609,13 @@ dossier_import_full (DossierDatabase        *db,
 
   if (local_error != NULL)
     {
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                  "Import stopped (%u files imported before are kept): ",
-                                  kept);
+      if (kept > 0)
+        g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                    "Import stopped (%u files imported before are kept): ",
+                                    kept);
+      else
+        g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                    "Import stopped before any file was kept: ");
       return NULL;
     }
 

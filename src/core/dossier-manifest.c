@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include <json-glib/json-glib.h>
 
 #include "dossier-manifest.h"
@@ -17,6 +19,10 @@
 /* json-glib parses recursively; deeper nesting than this is refused
  * before it can exhaust the stack. No manifest needs more than 3. */
 #define MAX_DEPTH 64
+
+/* Refused before it is read, like documents above the importer's limit:
+ * a manifest of 100,000 entries is about 30 MB. */
+#define MAX_MANIFEST_SIZE (64 * 1024 * 1024)
 
 struct _DossierManifest
 {
@@ -273,12 +279,21 @@ dossier_manifest_load (const char  *path,
   g_autofree char *contents = NULL;
   g_autofree char *display = NULL;
   JsonNode *root;
+  GStatBuf st;
   gsize length;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   display = g_filename_display_name (path);
+
+  if (g_stat (path, &st) == 0 && st.st_size > MAX_MANIFEST_SIZE)
+    {
+      g_set_error (error, DOSSIER_MANIFEST_ERROR, DOSSIER_MANIFEST_ERROR_INVALID,
+                   "%s is too large (%" G_GUINT64_FORMAT " MB; a manifest can be up to %d MB)",
+                   display, (guint64) st.st_size / (1024 * 1024), MAX_MANIFEST_SIZE / (1024 * 1024));
+      return NULL;
+    }
 
   if (!g_file_get_contents (path, &contents, &length, error))
     return NULL;

@@ -299,6 +299,29 @@ decode_legacy (const guint8  *data,
   return decode_cp1252 (data, length);
 }
 
+/* Mostly Latin text in UTF-16 has a NUL in every other byte, always at the
+ * same parity. Only used to say why such a file is refused: a binary file
+ * is not worth guessing at. */
+static gboolean
+looks_like_utf16 (const guint8 *data,
+                  gsize         length)
+{
+  gsize n = MIN (length, 4096) & ~(gsize) 1;
+  gsize even = 0, odd = 0;
+
+  if (n < 4)
+    return FALSE;
+
+  for (gsize i = 0; i < n; i += 2)
+    {
+      even += data[i] == 0;
+      odd += data[i + 1] == 0;
+    }
+
+  /* One side nearly all NULs, the other none. */
+  return (odd * 10 >= (n / 2) * 8 && even == 0) || (even * 10 >= (n / 2) * 8 && odd == 0);
+}
+
 char *
 dossier_text_decode (const guint8  *data,
                      gsize          length,
@@ -348,8 +371,13 @@ dossier_text_decode (const guint8  *data,
 
       if (length > 0 && memchr (data, '\0', length) != NULL)
         {
-          g_set_error_literal (error, DOSSIER_TEXT_ERROR, DOSSIER_TEXT_ERROR_BINARY,
-                               "contains NUL bytes: not a text file");
+          if (looks_like_utf16 (data, length))
+            g_set_error_literal (error, DOSSIER_TEXT_ERROR, DOSSIER_TEXT_ERROR_BINARY,
+                                 "contains NUL bytes: probably UTF-16 without a byte-order mark, "
+                                 "which Dossier does not guess; save it as UTF-8 or with a BOM");
+          else
+            g_set_error_literal (error, DOSSIER_TEXT_ERROR, DOSSIER_TEXT_ERROR_BINARY,
+                                 "contains NUL bytes: not a text file");
           return NULL;
         }
 
