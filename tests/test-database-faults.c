@@ -945,6 +945,48 @@ test_disk_full_claim (void)
   fault_remove_recursively (dir);
 }
 
+/* A commit that fails on a full disk has rolled back already: creating a
+ * theme, a source or a brief must then fail cleanly, without rolling back
+ * a second time (a critical, fatal in tests, or the outer transaction of
+ * a nested one), and work once there is space. */
+static void
+test_disk_full_names_and_briefs (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(DossierDatabase) db = test_open_database (&dir);
+  g_autoptr(DossierTheme) theme = NULL;
+  g_autoptr(DossierSource) source = NULL;
+  g_autoptr(DossierBrief) brief = NULL;
+
+  quota_set (0);
+  theme = dossier_themes_ensure (db, "Water", &error);
+  g_assert_null (theme);
+  g_assert_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_FULL);
+  g_clear_error (&error);
+
+  source = dossier_sources_ensure (db, "An engineer", DOSSIER_SOURCE_KIND_PERSON, &error);
+  g_assert_null (source);
+  g_assert_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_FULL);
+  g_clear_error (&error);
+
+  brief = dossier_briefs_create (db, "Water outlook", NULL, &error);
+  g_assert_null (brief);
+  g_assert_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_FULL);
+  g_clear_error (&error);
+
+  quota_set (-1);
+  theme = dossier_themes_ensure (db, "Water", &error);
+  g_assert_no_error (error);
+  source = dossier_sources_ensure (db, "An engineer", DOSSIER_SOURCE_KIND_PERSON, &error);
+  g_assert_no_error (error);
+  brief = dossier_briefs_create (db, "Water outlook", NULL, &error);
+  g_assert_no_error (error);
+
+  g_clear_object (&db);
+  fault_remove_recursively (dir);
+}
+
 /* Disk full, for real: a 3 MB tmpfs, and bulletins that take about 2 MB
  * per batch of 500 */
 
@@ -1029,6 +1071,7 @@ main (int   argc,
   g_test_add_data_func ("/database-faults/disk-full/torn-commit", GINT_TO_POINTER (64 * 1024), test_disk_full_during_import);
   g_test_add_func ("/database-faults/disk-full/from-start", test_disk_full_from_start);
   g_test_add_func ("/database-faults/disk-full/claim", test_disk_full_claim);
+  g_test_add_func ("/database-faults/disk-full/names-and-briefs", test_disk_full_names_and_briefs);
   g_test_add_func ("/database-faults/disk-full/tmpfs", test_disk_full_tmpfs);
 
   return g_test_run ();

@@ -320,11 +320,15 @@ finish (DossierDatabase  *db,
         gboolean          ok,
         GError          **error)
 {
-  if (!ok || !dossier_database_commit (db, error))
+  if (!ok)
     {
       dossier_database_rollback (db);
       return FALSE;
     }
+
+  /* A failed commit has rolled back already. */
+  if (!dossier_database_commit (db, error))
+    return FALSE;
 
   dossier_database_emit_changed (db, DOSSIER_CHANGE_BRIEFS, 0);
 

@@ -156,12 +156,15 @@ dossier_sources_ensure (DossierDatabase    *db,
   if (!dossier_database_begin (db, error))
     return NULL;
 
-  if (!(id = dossier_sources_ensure_id (db, name, kind, error)) ||
-      !dossier_database_commit (db, error))
+  if (!(id = dossier_sources_ensure_id (db, name, kind, error)))
     {
       dossier_database_rollback (db);
       return NULL;
     }
+
+  /* A failed commit has rolled back already. */
+  if (!dossier_database_commit (db, error))
+    return NULL;
 
   dossier_database_emit_changed (db, DOSSIER_CHANGE_SOURCES, 0);
 

@@ -185,12 +185,15 @@ dossier_themes_ensure (DossierDatabase  *db,
   if (!dossier_database_begin (db, error))
     return NULL;
 
-  if (!(id = dossier_themes_ensure_id (db, name, error)) ||
-      !dossier_database_commit (db, error))
+  if (!(id = dossier_themes_ensure_id (db, name, error)))
     {
       dossier_database_rollback (db);
       return NULL;
     }
+
+  /* A failed commit has rolled back already. */
+  if (!dossier_database_commit (db, error))
+    return NULL;
 
   dossier_database_emit_changed (db, DOSSIER_CHANGE_THEMES, 0);
 
