@@ -267,21 +267,35 @@ DossierManifest *
 dossier_manifest_load (const char  *path,
                        GError     **error)
 {
-  g_autoptr(DossierManifest) self = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *display = NULL;
-  JsonNode *root;
   gsize length;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  display = g_filename_display_name (path);
-
   if (!g_file_get_contents (path, &contents, &length, error))
     return NULL;
+
+  display = g_filename_display_name (path);
+
+  return dossier_manifest_load_from_data (contents, length, display, error);
+}
+
+DossierManifest *
+dossier_manifest_load_from_data (const char  *contents,
+                                 gsize        length,
+                                 const char  *display,
+                                 GError     **error)
+{
+  g_autoptr(DossierManifest) self = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  g_return_val_if_fail (contents != NULL || length == 0, NULL);
+  g_return_val_if_fail (display != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (json_depth (contents, length) > MAX_DEPTH)
     {
@@ -325,6 +339,13 @@ dossier_manifest_load (const char  *path,
   return g_steal_pointer (&self);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 const DossierMetadata *
 dossier_manifest_lookup (DossierManifest *self,
                          const char      *name)
@@ -344,4 +365,22 @@ dossier_manifest_lookup (DossierManifest *self,
     return NULL;
 
   return g_hash_table_lookup (self->entries, key);
+}
+
+GStrv
+dossier_manifest_dup_names (DossierManifest *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (DOSSIER_IS_MANIFEST (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (names, g_strdup (key));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
 }
