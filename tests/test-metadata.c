@@ -10,6 +10,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "dossier-extract.h"
 #include "dossier-manifest.h"
 #include "dossier-metadata.h"
 #include "dossier-text.h"
@@ -354,6 +355,36 @@ test_guess_outlets (void)
   g_assert_cmpstr (parenthesis->outlet, ==, "Harbor Times (Local Edition)");
 }
 
+/* Guesses are one clean line: a tab inside a copyright line used to
+ * stay in the outlet, a name the sources table refuses, so the outlet
+ * was dropped at import. Found by fuzzing
+ * (fuzz/corpus/import/crash-outlet-with-tab). */
+static void
+test_guess_outlet_one_line (void)
+{
+  g_autoptr(DossierMetadata) tab = guess ("Headline Here\nBody.\n\xC2\xA9 2025 Coastal\tCourier\n");
+  g_autoptr(DossierMetadata) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "fuzz", "corpus", "import",
+                                                 "crash-outlet-with-tab", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *squeezed = NULL;
+  gsize length;
+
+  g_assert_cmpstr (tab->outlet, ==, "Coastal Courier");
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_extract ("crash.txt", (const guint8 *) contents + 1, length - 1,
+                                  &body, &found, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (found->outlet);
+  g_assert_null (strchr (found->outlet, '\t'));
+  squeezed = dossier_text_squeeze (found->outlet);
+  g_assert_cmpstr (found->outlet, ==, squeezed);
+}
+
 static void
 test_guess_keeps_known (void)
 {
@@ -593,6 +624,7 @@ main (int   argc,
   g_test_add_func ("/metadata/guess/never-crumbs", test_guess_never_crumbs);
   g_test_add_func ("/metadata/guess/date-ranks", test_guess_date_ranks);
   g_test_add_func ("/metadata/guess/outlets", test_guess_outlets);
+  g_test_add_func ("/metadata/guess/outlet-one-line", test_guess_outlet_one_line);
   g_test_add_func ("/metadata/guess/keeps-known", test_guess_keeps_known);
   g_test_add_func ("/metadata/guess/hostile", test_guess_hostile);
   g_test_add_func ("/metadata/manifest/files", test_manifest_files);
