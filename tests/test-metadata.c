@@ -604,6 +604,63 @@ test_manifest_invalid (void)
   g_rmdir (dir);
 }
 
+/* json-glib quotes the token it stopped at as it is, invalid UTF-8 and
+ * control characters included; the message must still be one line of
+ * text. Found by fuzzing (fuzz/corpus/manifest/crash-error-invalid-utf8). */
+static void
+test_manifest_error_message (void)
+{
+  static const char surrogate[] = "{\"a.txt\\ud83d\" \"title\"}";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "fuzz", "corpus", "manifest",
+                                                 "crash-error-invalid-utf8", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  struct { const char *data; gsize length; } inputs[2] = { { surrogate, sizeof surrogate - 1 } };
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  inputs[1].data = contents;
+  inputs[1].length = length;
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(DossierManifest) manifest =
+        dossier_manifest_load_from_data (inputs[i].data, inputs[i].length, "corpus.json", &error);
+
+      g_assert_null (manifest);
+      g_assert_error (error, DOSSIER_MANIFEST_ERROR, DOSSIER_MANIFEST_ERROR_INVALID);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_assert_null (strchr (error->message, '\n'));
+      g_assert_null (strchr (error->message, '\t'));
+      g_assert_true (g_str_has_prefix (error->message, "corpus.json is not valid JSON: "));
+      g_clear_error (&error);
+    }
+}
+
+/* What the importer and the fuzzer use: names, and the same entries from
+ * memory as from a file. */
+static void
+test_manifest_from_data (void)
+{
+  static const char json[] =
+    "{\"files\": {\"./b.txt\": {\"title\": \"Beta\"}, \"a.txt\": {\"title\": \"Alpha\"},"
+    " \"Cafe\\u0301.txt\": {\"outlet\": \"NFC\"}, \"c.txt\": 3}}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierManifest) manifest = dossier_manifest_load_from_data (json, strlen (json), "corpus.json", &error);
+  g_auto(GStrv) names = NULL;
+
+  g_assert_no_error (error);
+  names = dossier_manifest_dup_names (manifest);
+  g_assert_cmpuint (g_strv_length (names), ==, 3);
+  g_assert_cmpstr (names[0], ==, "Caf\xC3\xA9.txt");
+  g_assert_cmpstr (names[1], ==, "a.txt");
+  g_assert_cmpstr (names[2], ==, "b.txt");
+  assert_entry (manifest, "b.txt", "Beta", NULL, NULL, NULL, NULL);
+  assert_entry (manifest, "Cafe\xCC\x81.txt", NULL, "NFC", NULL, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -632,6 +689,8 @@ main (int   argc,
   g_test_add_func ("/metadata/manifest/array", test_manifest_array);
   g_test_add_func ("/metadata/manifest/wrong-types", test_manifest_wrong_types);
   g_test_add_func ("/metadata/manifest/invalid", test_manifest_invalid);
+  g_test_add_func ("/metadata/manifest/error-message", test_manifest_error_message);
+  g_test_add_func ("/metadata/manifest/from-data", test_manifest_from_data);
 
   return g_test_run ();
 }

@@ -307,8 +307,13 @@ dossier_manifest_load_from_data (const char  *contents,
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, contents, length, &local_error))
     {
+      /* json-glib quotes the offending token as it is: raw bytes, invalid
+       * UTF-8 (a lone "\ud83d" escape), tabs, newlines. The message is
+       * shown in one line of a report (found by fuzzing). */
+      g_autofree char *reason = dossier_text_squeeze (local_error->message);
+
       g_set_error (error, DOSSIER_MANIFEST_ERROR, DOSSIER_MANIFEST_ERROR_INVALID,
-                   "%s is not valid JSON: %s", display, local_error->message);
+                   "%s is not valid JSON: %s", display, reason != NULL ? reason : "");
       return NULL;
     }
 
