@@ -85,6 +85,34 @@ append_line (GString    *out,
     g_string_append (out, *p == '\t' ? "&#9;" : "&#32;");
 }
 
+/* Unicode white space, as CommonMark counts it for emphasis: a title
+ * between "*"s that starts or ends with, say, U+3000 would show its
+ * asterisks instead of being emphasised (found by fuzzing). */
+static const char *
+skip_space (const char *p)
+{
+  while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+
+  return p;
+}
+
+static const char *
+skip_space_backward (const char *start,
+                     const char *end)
+{
+  while (end > start)
+    {
+      const char *prev = g_utf8_find_prev_char (start, end);
+
+      if (prev == NULL || !g_unichar_isspace (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+
+  return end;
+}
+
 void
 dossier_markdown_append_escaped (GString    *out,
                                  const char *text,
@@ -100,12 +128,14 @@ dossier_markdown_append_escaped (GString    *out,
   if (line_prefix == NULL)
     {
       g_autofree char *one_line = g_strdup (text);
+      const char *first, *last;
 
       for (char *q = one_line; *q; q++)
         if (*q == '\n' || *q == '\r' || *q == '\t')
           *q = ' ';
-      g_strstrip (one_line);
-      append_line (out, one_line, one_line + strlen (one_line));
+      first = skip_space (one_line);
+      last = skip_space_backward (first, first + strlen (first));
+      append_line (out, first, last);
       return;
     }
 
@@ -243,12 +273,7 @@ append_date (GString    *out,
 static gboolean
 is_set (const char *text)
 {
-  if (text == NULL)
-    return FALSE;
-  for (; *text; text++)
-    if (!g_ascii_isspace (*text))
-      return TRUE;
-  return FALSE;
+  return text != NULL && *skip_space (text) != '\0';
 }
 
 typedef struct
