@@ -233,11 +233,15 @@ test_nested_transactions (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierDatabase) db = test_open_database (NULL);
   g_autoptr(GPtrArray) themes = NULL;
+  g_autoptr(DossierTheme) water = NULL;
+  g_autoptr(DossierTheme) tariffs = NULL;
 
   g_assert_true (dossier_database_begin (db, &error));
-  g_assert_nonnull (dossier_themes_ensure (db, "Water", &error));
+  water = dossier_themes_ensure (db, "Water", &error);
+  g_assert_nonnull (water);
   g_assert_true (dossier_database_begin (db, &error));
-  g_assert_nonnull (dossier_themes_ensure (db, "Tariffs", &error));
+  tariffs = dossier_themes_ensure (db, "Tariffs", &error);
+  g_assert_nonnull (tariffs);
   dossier_database_rollback (db);               /* drops Tariffs only */
   g_assert_true (dossier_database_commit (db, &error));
   g_assert_no_error (error);

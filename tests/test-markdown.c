@@ -548,6 +548,52 @@ test_cmark_golden_brief (Fixture       *fixture,
   g_assert_cmpstr (g_array_index (quotes, Quote, 1).attribution, ==, "— <em>Weekly Bulletin</em>[^2]");
 }
 
+/* Names are trimmed of Unicode white space too: a title starting with
+ * U+3000 or ending with U+00A0 showed its asterisks instead of being
+ * emphasised, and one of only such spaces printed "**". Found by fuzzing
+ * (fuzz/corpus/markdown/crash-title-unicode-space). */
+static void
+test_cmark_unicode_space_names (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierBrief) brief = dossier_briefs_create (fixture->db, "\xE3\x80\x80Spaces", NULL, &error);
+  g_autofree char *markdown = NULL;
+  g_autoptr(GArray) quotes = NULL;
+  gint64 farmers, envoy, id;
+
+  g_assert_no_error (error);
+  id = dossier_brief_get_id (brief);
+
+  set_metadata (fixture->db, fixture->bulletin, "\xE3\x80\x80Weekly Bulletin\xC2\xA0", "\xC2\xA0Valley Post",
+                "", "");
+  set_metadata (fixture->db, fixture->treaty, "\xE3\x80\x80", "", "2025-09-09", "");
+  farmers = add_claim (fixture, fixture->bulletin, "Farmers in the valley planted less this spring.",
+                       "\xE2\x80\x83" "Field Agent", NULL, NULL);
+  envoy = add_claim (fixture, fixture->treaty, "the deliveries will resume", NULL, NULL, NULL);
+
+  {
+    g_autoptr(DossierBriefItem) first = dossier_briefs_add_claim (fixture->db, id, farmers, NULL, NULL, &error);
+    g_autoptr(DossierBriefItem) second = NULL;
+
+    g_assert_no_error (error);
+    second = dossier_briefs_add_claim (fixture->db, id, envoy, NULL, NULL, &error);
+    g_assert_no_error (error);
+  }
+
+  markdown = render (fixture, id, NULL);
+  g_test_message ("%s", markdown);
+  g_assert_true (g_str_has_prefix (markdown, "# Spaces\n"));
+
+  quotes = parse_quotes (markdown);
+  g_assert_cmpuint (quotes->len, ==, 2);
+  g_assert_cmpstr (g_array_index (quotes, Quote, 0).attribution, ==,
+                   "\xE2\x80\x94 Field Agent, in <em>Weekly Bulletin</em>, Valley Post[^1]");
+  /* A title of nothing but spaces is left out, as a missing one is. */
+  g_assert_cmpstr (g_array_index (quotes, Quote, 1).attribution, ==, "\xE2\x80\x94 2025-09-09[^2]");
+  g_assert_null (strstr (markdown, "**"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -562,6 +608,7 @@ main (int   argc,
   ADD ("/markdown/front-matter-quoting", test_front_matter_quoting);
   ADD ("/markdown/cmark-hostile", test_cmark_hostile);
   ADD ("/markdown/cmark-golden-brief", test_cmark_golden_brief);
+  ADD ("/markdown/cmark-unicode-space-names", test_cmark_unicode_space_names);
 
 #undef ADD
 

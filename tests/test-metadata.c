@@ -10,6 +10,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "dossier-extract.h"
 #include "dossier-manifest.h"
 #include "dossier-metadata.h"
 #include "dossier-text.h"
@@ -354,6 +355,36 @@ test_guess_outlets (void)
   g_assert_cmpstr (parenthesis->outlet, ==, "Harbor Times (Local Edition)");
 }
 
+/* Guesses are one clean line: a tab inside a copyright line used to
+ * stay in the outlet, a name the sources table refuses, so the outlet
+ * was dropped at import. Found by fuzzing
+ * (fuzz/corpus/import/crash-outlet-with-tab). */
+static void
+test_guess_outlet_one_line (void)
+{
+  g_autoptr(DossierMetadata) tab = guess ("Headline Here\nBody.\n\xC2\xA9 2025 Coastal\tCourier\n");
+  g_autoptr(DossierMetadata) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "fuzz", "corpus", "import",
+                                                 "crash-outlet-with-tab", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *squeezed = NULL;
+  gsize length;
+
+  g_assert_cmpstr (tab->outlet, ==, "Coastal Courier");
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_extract ("crash.txt", (const guint8 *) contents + 1, length - 1,
+                                  &body, &found, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (found->outlet);
+  g_assert_null (strchr (found->outlet, '\t'));
+  squeezed = dossier_text_squeeze (found->outlet);
+  g_assert_cmpstr (found->outlet, ==, squeezed);
+}
+
 static void
 test_guess_keeps_known (void)
 {
@@ -573,6 +604,63 @@ test_manifest_invalid (void)
   g_rmdir (dir);
 }
 
+/* json-glib quotes the token it stopped at as it is, invalid UTF-8 and
+ * control characters included; the message must still be one line of
+ * text. Found by fuzzing (fuzz/corpus/manifest/crash-error-invalid-utf8). */
+static void
+test_manifest_error_message (void)
+{
+  static const char surrogate[] = "{\"a.txt\\ud83d\" \"title\"}";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "fuzz", "corpus", "manifest",
+                                                 "crash-error-invalid-utf8", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  struct { const char *data; gsize length; } inputs[2] = { { surrogate, sizeof surrogate - 1 } };
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  inputs[1].data = contents;
+  inputs[1].length = length;
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(DossierManifest) manifest =
+        dossier_manifest_load_from_data (inputs[i].data, inputs[i].length, "corpus.json", &error);
+
+      g_assert_null (manifest);
+      g_assert_error (error, DOSSIER_MANIFEST_ERROR, DOSSIER_MANIFEST_ERROR_INVALID);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_assert_null (strchr (error->message, '\n'));
+      g_assert_null (strchr (error->message, '\t'));
+      g_assert_true (g_str_has_prefix (error->message, "corpus.json is not valid JSON: "));
+      g_clear_error (&error);
+    }
+}
+
+/* What the importer and the fuzzer use: names, and the same entries from
+ * memory as from a file. */
+static void
+test_manifest_from_data (void)
+{
+  static const char json[] =
+    "{\"files\": {\"./b.txt\": {\"title\": \"Beta\"}, \"a.txt\": {\"title\": \"Alpha\"},"
+    " \"Cafe\\u0301.txt\": {\"outlet\": \"NFC\"}, \"c.txt\": 3}}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierManifest) manifest = dossier_manifest_load_from_data (json, strlen (json), "corpus.json", &error);
+  g_auto(GStrv) names = NULL;
+
+  g_assert_no_error (error);
+  names = dossier_manifest_dup_names (manifest);
+  g_assert_cmpuint (g_strv_length (names), ==, 3);
+  g_assert_cmpstr (names[0], ==, "Caf\xC3\xA9.txt");
+  g_assert_cmpstr (names[1], ==, "a.txt");
+  g_assert_cmpstr (names[2], ==, "b.txt");
+  assert_entry (manifest, "b.txt", "Beta", NULL, NULL, NULL, NULL);
+  assert_entry (manifest, "Cafe\xCC\x81.txt", NULL, "NFC", NULL, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -593,6 +681,7 @@ main (int   argc,
   g_test_add_func ("/metadata/guess/never-crumbs", test_guess_never_crumbs);
   g_test_add_func ("/metadata/guess/date-ranks", test_guess_date_ranks);
   g_test_add_func ("/metadata/guess/outlets", test_guess_outlets);
+  g_test_add_func ("/metadata/guess/outlet-one-line", test_guess_outlet_one_line);
   g_test_add_func ("/metadata/guess/keeps-known", test_guess_keeps_known);
   g_test_add_func ("/metadata/guess/hostile", test_guess_hostile);
   g_test_add_func ("/metadata/manifest/files", test_manifest_files);
@@ -600,6 +689,8 @@ main (int   argc,
   g_test_add_func ("/metadata/manifest/array", test_manifest_array);
   g_test_add_func ("/metadata/manifest/wrong-types", test_manifest_wrong_types);
   g_test_add_func ("/metadata/manifest/invalid", test_manifest_invalid);
+  g_test_add_func ("/metadata/manifest/error-message", test_manifest_error_message);
+  g_test_add_func ("/metadata/manifest/from-data", test_manifest_from_data);
 
   return g_test_run ();
 }

@@ -346,6 +346,72 @@ test_normalize_long_marks (void)
   g_string_free (input, TRUE);
 }
 
+/* Runs of combining marks are counted from the last starter kept, ASCII
+ * included: "q" + 25 marks + "x" + 10 marks has no run over 30 and needs
+ * no U+034F; a line separator becomes "\n", a starter, in both passes.
+ * Found by fuzzing (fuzz/corpus/import/crash-normalize-not-idempotent):
+ * ASCII did not end a run, so the second pass cut differently. */
+static void
+test_normalize_marks_after_ascii (void)
+{
+  static const char * const separators[] = { "x", "\n", "\xE2\x80\xA8", "\r\n", "\t" };
+  g_autofree char *crash = NULL;
+  g_autofree char *crash_once = NULL;
+  g_autofree char *crash_twice = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  for (guint s = 0; s < G_N_ELEMENTS (separators); s++)
+    {
+      GString *input = g_string_new ("q");
+      g_autofree char *once = NULL;
+      g_autofree char *twice = NULL;
+
+      for (guint i = 0; i < 25; i++)
+        g_string_append (input, "\xCC\x81");
+      g_string_append (input, separators[s]);
+      g_string_append (input, "y");
+      for (guint i = 0; i < 10; i++)
+        g_string_append (input, "\xCC\x81");
+
+      once = dossier_text_normalize (input->str);
+      twice = dossier_text_normalize (once);
+      g_assert_null (strstr (once, "\xCD\x8F"));  /* no U+034F needed */
+      g_assert_cmpstr (once, ==, twice);
+
+      g_string_free (input, TRUE);
+    }
+
+  /* A dropped control character joins the runs around it: 20 + 20 marks
+   * are one run of 40, broken once, in both passes. */
+  {
+    GString *input = g_string_new ("q");
+    g_autofree char *once = NULL;
+    g_autofree char *twice = NULL;
+
+    for (guint i = 0; i < 40; i++)
+      g_string_append (input, i == 20 ? "\x07\xCC\x81" : "\xCC\x81");
+
+    once = dossier_text_normalize (input->str);
+    twice = dossier_text_normalize (once);
+    g_assert_nonnull (strstr (once, "\xCD\x8F"));
+    g_assert_cmpstr (once, ==, twice);
+
+    g_string_free (input, TRUE);
+  }
+
+  /* The input the fuzzer found, less its format byte. */
+  path = g_test_build_filename (G_TEST_DIST, "..", "fuzz", "corpus", "import",
+                                "crash-normalize-not-idempotent", NULL);
+  g_file_get_contents (path, &crash, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (crash[0], ==, 't');
+  crash_once = dossier_text_normalize (crash + 1);
+  crash_twice = dossier_text_normalize (crash_once);
+  g_assert_cmpstr (crash_once, ==, crash_twice);
+}
+
 /* Random strings from an alphabet of troublemakers. */
 static void
 test_normalize_idempotent (void)
@@ -520,6 +586,7 @@ main (int   argc,
   g_test_add_func ("/text/normalize/whitespace", test_normalize_whitespace);
   g_test_add_func ("/text/normalize/invalid", test_normalize_invalid);
   g_test_add_func ("/text/normalize/long-marks", test_normalize_long_marks);
+  g_test_add_func ("/text/normalize/marks-after-ascii", test_normalize_marks_after_ascii);
   g_test_add_func ("/text/normalize/idempotent", test_normalize_idempotent);
   g_test_add_func ("/text/normalize/matches-glib", test_normalize_matches_glib);
   g_test_add_func ("/text/normalize/every-code-point", test_normalize_every_code_point);

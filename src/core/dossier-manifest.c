@@ -273,12 +273,8 @@ DossierManifest *
 dossier_manifest_load (const char  *path,
                        GError     **error)
 {
-  g_autoptr(DossierManifest) self = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *display = NULL;
-  JsonNode *root;
   GStatBuf st;
   gsize length;
 
@@ -298,6 +294,24 @@ dossier_manifest_load (const char  *path,
   if (!g_file_get_contents (path, &contents, &length, error))
     return NULL;
 
+  return dossier_manifest_load_from_data (contents, length, display, error);
+}
+
+DossierManifest *
+dossier_manifest_load_from_data (const char  *contents,
+                                 gsize        length,
+                                 const char  *display,
+                                 GError     **error)
+{
+  g_autoptr(DossierManifest) self = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  g_return_val_if_fail (contents != NULL || length == 0, NULL);
+  g_return_val_if_fail (display != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
   if (json_depth (contents, length) > MAX_DEPTH)
     {
       g_set_error (error, DOSSIER_MANIFEST_ERROR, DOSSIER_MANIFEST_ERROR_INVALID,
@@ -308,8 +322,13 @@ dossier_manifest_load (const char  *path,
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, contents, length, &local_error))
     {
+      /* json-glib quotes the offending token as it is: raw bytes, invalid
+       * UTF-8 (a lone "\ud83d" escape), tabs, newlines. The message is
+       * shown in one line of a report (found by fuzzing). */
+      g_autofree char *reason = dossier_text_squeeze (local_error->message);
+
       g_set_error (error, DOSSIER_MANIFEST_ERROR, DOSSIER_MANIFEST_ERROR_INVALID,
-                   "%s is not valid JSON: %s", display, local_error->message);
+                   "%s is not valid JSON: %s", display, reason != NULL ? reason : "");
       return NULL;
     }
 
@@ -340,6 +359,13 @@ dossier_manifest_load (const char  *path,
   return g_steal_pointer (&self);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 const DossierMetadata *
 dossier_manifest_lookup (DossierManifest *self,
                          const char      *name)
@@ -359,4 +385,22 @@ dossier_manifest_lookup (DossierManifest *self,
     return NULL;
 
   return g_hash_table_lookup (self->entries, key);
+}
+
+GStrv
+dossier_manifest_dup_names (DossierManifest *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (DOSSIER_IS_MANIFEST (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (names, g_strdup (key));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
 }

@@ -34,10 +34,18 @@ GQuark dossier_manifest_error_quark (void);
 
 G_DECLARE_FINAL_TYPE (DossierManifest, dossier_manifest, DOSSIER, MANIFEST, GObject)
 
-DossierManifest       *dossier_manifest_load   (const char      *path,
-                                                GError         **error);
+DossierManifest       *dossier_manifest_load           (const char      *path,
+                                                        GError         **error);
+/* The same from @length bytes in memory; @display names them in error
+ * messages (e.g. the file's display name). */
+DossierManifest       *dossier_manifest_load_from_data (const char      *contents,
+                                                        gsize            length,
+                                                        const char      *display,
+                                                        GError         **error);
 /* @name is a file name relative to the manifest's folder. */
-const DossierMetadata *dossier_manifest_lookup (DossierManifest *self,
-                                                const char      *name);
+const DossierMetadata *dossier_manifest_lookup         (DossierManifest *self,
+                                                        const char      *name);
+/* The file names the manifest has entries for, sorted by bytes. */
+GStrv                  dossier_manifest_dup_names      (DossierManifest *self);
 
 G_END_DECLS

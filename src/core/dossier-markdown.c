@@ -14,7 +14,7 @@
 #include "dossier-briefs.h"
 #include "dossier-documents.h"
 #include "dossier-documents-private.h"
-#include "dossier-markdown.h"
+#include "dossier-markdown-private.h"
 
 /* ASCII punctuation that cannot start or end markup in CommonMark, GFM or
  * Pandoc in the middle of a line; it stays unescaped so the Markdown reads
@@ -85,6 +85,34 @@ append_line (GString    *out,
     g_string_append (out, *p == '\t' ? "&#9;" : "&#32;");
 }
 
+/* Unicode white space, as CommonMark counts it for emphasis: a title
+ * between "*"s that starts or ends with, say, U+3000 would show its
+ * asterisks instead of being emphasised (found by fuzzing). */
+static const char *
+skip_space (const char *p)
+{
+  while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+
+  return p;
+}
+
+static const char *
+skip_space_backward (const char *start,
+                     const char *end)
+{
+  while (end > start)
+    {
+      const char *prev = g_utf8_find_prev_char (start, end);
+
+      if (prev == NULL || !g_unichar_isspace (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+
+  return end;
+}
+
 void
 dossier_markdown_append_escaped (GString    *out,
                                  const char *text,
@@ -100,12 +128,14 @@ dossier_markdown_append_escaped (GString    *out,
   if (line_prefix == NULL)
     {
       g_autofree char *one_line = g_strdup (text);
+      const char *first, *last;
 
       for (char *q = one_line; *q; q++)
         if (*q == '\n' || *q == '\r' || *q == '\t')
           *q = ' ';
-      g_strstrip (one_line);
-      append_line (out, one_line, one_line + strlen (one_line));
+      first = skip_space (one_line);
+      last = skip_space_backward (first, first + strlen (first));
+      append_line (out, first, last);
       return;
     }
 
@@ -243,12 +273,7 @@ append_date (GString    *out,
 static gboolean
 is_set (const char *text)
 {
-  if (text == NULL)
-    return FALSE;
-  for (; *text; text++)
-    if (!g_ascii_isspace (*text))
-      return TRUE;
-  return FALSE;
+  return text != NULL && *skip_space (text) != '\0';
 }
 
 typedef struct
@@ -358,26 +383,24 @@ append_footnote (GString  *out,
 }
 
 char *
-dossier_brief_render_markdown (DossierDatabase               *db,
-                               gint64                         brief_id,
-                               const DossierMarkdownOptions  *options,
-                               GError                       **error)
+dossier_markdown_render (DossierBrief                  *brief,
+                         GPtrArray                     *items,
+                         DossierMarkdownDocumentFunc    get_document,
+                         gpointer                       user_data,
+                         const DossierMarkdownOptions  *options,
+                         GError                       **error)
 {
   static const DossierMarkdownOptions defaults = { 0 };
-  g_autoptr(DossierBrief) brief = NULL;
-  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GHashTable) by_document = NULL;  /* document id → Footnote */
   g_autoptr(GPtrArray) footnotes = NULL;     /* Footnote, in order of first use */
   g_autoptr(GString) out = NULL;
 
-  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (DOSSIER_IS_BRIEF (brief), NULL);
+  g_return_val_if_fail (items != NULL, NULL);
+  g_return_val_if_fail (get_document != NULL, NULL);
 
   if (options == NULL)
     options = &defaults;
-
-  if (!(brief = dossier_briefs_get (db, brief_id, error)) ||
-      !(items = dossier_briefs_get_items (db, brief_id, error)))
-    return NULL;
 
   by_document = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   footnotes = g_ptr_array_new_with_free_func (footnote_free);
@@ -431,7 +454,7 @@ dossier_brief_render_markdown (DossierDatabase               *db,
           footnote = g_hash_table_lookup (by_document, &document_id);
           if (footnote == NULL)
             {
-              g_autoptr(DossierDocument) document = dossier_documents_get (db, document_id, error);
+              g_autoptr(DossierDocument) document = get_document (document_id, user_data, error);
 
               if (document == NULL)
                 return NULL;
@@ -488,4 +511,30 @@ dossier_brief_render_markdown (DossierDatabase               *db,
   g_string_append_c (out, '\n');
 
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static DossierDocument *
+get_document_from_database (gint64     document_id,
+                            gpointer   user_data,
+                            GError   **error)
+{
+  return dossier_documents_get (user_data, document_id, error);
+}
+
+char *
+dossier_brief_render_markdown (DossierDatabase               *db,
+                               gint64                         brief_id,
+                               const DossierMarkdownOptions  *options,
+                               GError                       **error)
+{
+  g_autoptr(DossierBrief) brief = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+
+  if (!(brief = dossier_briefs_get (db, brief_id, error)) ||
+      !(items = dossier_briefs_get_items (db, brief_id, error)))
+    return NULL;
+
+  return dossier_markdown_render (brief, items, get_document_from_database, db, options, error);
 }

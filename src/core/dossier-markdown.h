@@ -35,8 +35,9 @@ char *dossier_brief_render_markdown (DossierDatabase               *db,
  * (e.g. "> ") a multi-line text is written as lines of that prefix: one
  * "\n" becomes a hard line break, a blank line a paragraph break within
  * the same container. Without, newlines become spaces and the text is
- * trimmed (for titles and names on one line). Line breaks at the very
- * start or end of @text are dropped (a blockquote cannot show them). */
+ * trimmed of white space, Unicode's included (for titles and names on
+ * one line). Line breaks at the very start or end of @text are dropped
+ * (a blockquote cannot show them). */
 void  dossier_markdown_append_escaped (GString    *out,
                                        const char *text,
                                        const char *line_prefix);

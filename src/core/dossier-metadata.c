@@ -1505,14 +1505,21 @@ dossier_metadata_guess (DossierMetadata *self,
 
   guess_top (&guess, body);
 
+  /* Each guess is one clean line, whatever the body's line held: a tab
+   * inside a copyright line made an outlet name the sources table
+   * refuses, so the outlet was silently dropped (found by fuzzing). */
   if (self->title == NULL)
-    self->title = g_steal_pointer (&guess.title);
+    self->title = dossier_text_squeeze (guess.title);
   if (self->author == NULL)
-    self->author = g_steal_pointer (&guess.author);
+    self->author = dossier_text_squeeze (guess.author);
   if (self->published == NULL)
     self->published = g_steal_pointer (&guess.date);
   if (self->outlet == NULL)
-    self->outlet = guess_outlet (body);
+    {
+      g_autofree char *outlet = guess_outlet (body);
+
+      self->outlet = dossier_text_squeeze (outlet);
+    }
 
   g_free (guess.title);
   g_free (guess.author);

@@ -557,14 +557,21 @@ normalize_code_points (const char *text)
 
       if (b < 0x80)
         {
-          const char *run = p;
+          const char *ascii = p;
+
+          /* ASCII characters are starters: one that is kept ends a run of
+           * non-starters; one that is dropped joins the runs around it.
+           * (This pointer was once also called "run", which hid the
+           * counter: ASCII never reset it, so a text and its normal form
+           * were cut differently. Found by fuzzing.) */
 
           /* Printable ASCII, tabs and newlines, copied in bulk. */
           while (((guchar) *p >= 0x20 && (guchar) *p < 0x7F) || *p == '\t' || *p == '\n')
             p++;
-          if (p > run)
+          if (p > ascii)
             {
-              g_string_append_len (out, run, p - run);
+              g_string_append_len (out, ascii, p - ascii);
+              run = 0;
               continue;
             }
 
@@ -576,8 +583,10 @@ normalize_code_points (const char *text)
               b = '\n';
             }
           if (b == '\n' || b == '\t' || (b >= 0x20 && b != 0x7F))
-            g_string_append_c (out, (char) b);
-          run = 0;
+            {
+              g_string_append_c (out, (char) b);
+              run = 0;
+            }
           continue;
         }
 
