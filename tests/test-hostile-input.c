@@ -547,17 +547,17 @@ check_core (DossierDatabase     *db,
   NEXT ();
 
   expect_failed (report, "corpus.json: invalid JSON", "/manifest-invalid/corpus.json", "not valid JSON");
-  expect_imported (db, report, "/manifest-invalid/beside-invalid.txt", &body);
+  document = expect_imported (db, report, "/manifest-invalid/beside-invalid.txt", &body);
   NEXT ();
   expect_failed (report, "corpus.json: nested 100,000 deep", "/manifest-deep/corpus.json", "nested too deeply");
-  expect_imported (db, report, "/manifest-deep/beside-deep.txt", &body);
+  document = expect_imported (db, report, "/manifest-deep/beside-deep.txt", &body);
   NEXT ();
   expect_failed (report, "corpus.json: not UTF-8", "/manifest-not-utf8/corpus.json", "not valid JSON");
   document = expect_imported (db, report, "/manifest-not-utf8/beside-bytes.txt", &body);
   g_assert_cmpstr (dossier_document_get_title (document), ==, "Beside bytes JSON");
   NEXT ();
   expect_failed (report, "corpus.json: 100 MB (sparse)", "/manifest-huge/corpus.json", "too large");
-  expect_imported (db, report, "/manifest-huge/beside-huge.txt", &body);
+  document = expect_imported (db, report, "/manifest-huge/beside-huge.txt", &body);
   NEXT ();
 
 #undef NEXT
@@ -724,8 +724,14 @@ test_matrix (void)
                   report->results->len, elapsed, peak_rss_kb () / 1024);
   /* About a second here. Not a benchmark, a guard against the quadratic
    * traps this folder sets (100,000 attributes on a tag, front matter
-   * nested 100,000 deep): each of them alone used to take 40 s or more. */
+   * nested 100,000 deep): each of them alone used to take 40 s or more.
+   * Under AddressSanitizer on a loaded machine the same import has taken
+   * 56 s, so there the guard is only against a true hang. */
+#ifdef __SANITIZE_ADDRESS__
+  g_assert_cmpfloat (elapsed, <, 100.0);
+#else
   g_assert_cmpfloat (elapsed, <, 30.0);
+#endif
   add_row ("time", "the whole folder imported in %.1f s", elapsed);
 
   check_core (db, report);
