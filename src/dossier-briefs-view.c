@@ -73,6 +73,10 @@ struct _DossierBriefsView
   gint64              section_item;    /* the item last focused: new claims go in its section */
   guint               preview_source;
   guint               updating;
+  /* Briefs, items and picker are read when the view first shows: hidden
+   * behind the Corpus page, they would cost start-up their widgets (and
+   * their measuring, since the view stack sizes hidden pages too). */
+  gboolean            loaded;
   GHashTable         *undos;           /* serial → Undo */
   guint               undo_serial;
   GtkEventController *shortcuts;
@@ -102,6 +106,7 @@ static void       rebuild_items (DossierBriefsView *self,
                                  gboolean           force);
 static GtkWidget *find_item_row (DossierBriefsView *self,
                                  gint64             item_id);
+static void       ensure_loaded (DossierBriefsView *self);
 
 static void
 toast (DossierBriefsView *self,
@@ -195,6 +200,7 @@ dossier_briefs_view_render (DossierBriefsView  *self,
 
   g_return_val_if_fail (DOSSIER_IS_BRIEFS_VIEW (self), NULL);
 
+  ensure_loaded (self);
   if (self->database == NULL || self->brief_id == 0)
     {
       g_set_error_literal (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_NOT_FOUND,
@@ -1020,6 +1026,10 @@ on_database_changed (DossierBriefsView *self,
                      guint              what,
                      gint64             document_id)
 {
+  /* Read afresh when the view shows. */
+  if (!self->loaded)
+    return;
+
   if (what & DOSSIER_CHANGE_BRIEFS)
     {
       g_autoptr(DossierBrief) brief = NULL;
@@ -1052,6 +1062,32 @@ on_database_changed (DossierBriefsView *self,
     schedule_preview (self);
 }
 
+/* Reads the briefs, opening the first, and fills the picker: once, when
+ * the view first shows (or is asked about its brief). */
+static void
+ensure_loaded (DossierBriefsView *self)
+{
+  GtkListBoxRow *first;
+
+  if (self->loaded || self->database == NULL)
+    return;
+
+  self->loaded = TRUE;
+  reload_briefs (self);
+  reload_picker (self);
+
+  /* Open on the first brief, if any. */
+  first = gtk_list_box_get_row_at_index (self->brief_list, 0);
+  if (first != NULL)
+    {
+      self->brief_id = row_id (GTK_WIDGET (first), BRIEF_ID_KEY);
+      self->updating++;
+      gtk_list_box_select_row (self->brief_list, first);
+      self->updating--;
+    }
+  load_brief (self);
+}
+
 void
 dossier_briefs_view_set_database (DossierBriefsView *self,
                                   DossierDatabase   *database)
@@ -1069,22 +1105,9 @@ dossier_briefs_view_set_database (DossierBriefsView *self,
     g_signal_connect_object (database, "changed", G_CALLBACK (on_database_changed), self, G_CONNECT_SWAPPED);
 
   self->brief_id = 0;
-  reload_briefs (self);
-  reload_picker (self);
-
-  /* Open on the first brief, if any. */
-  {
-    GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->brief_list, 0);
-
-    if (first != NULL)
-      {
-        self->brief_id = row_id (GTK_WIDGET (first), BRIEF_ID_KEY);
-        self->updating++;
-        gtk_list_box_select_row (self->brief_list, first);
-        self->updating--;
-      }
-  }
-  load_brief (self);
+  self->loaded = FALSE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_loaded (self);
 }
 
 void
@@ -1107,6 +1130,8 @@ dossier_briefs_view_get_brief_id (DossierBriefsView *self)
 {
   g_return_val_if_fail (DOSSIER_IS_BRIEFS_VIEW (self), 0);
 
+  ensure_loaded (self);
+
   return self->brief_id;
 }
 
@@ -1116,6 +1141,11 @@ dossier_briefs_view_select_brief (DossierBriefsView *self,
 {
   g_return_if_fail (DOSSIER_IS_BRIEFS_VIEW (self));
 
+  if (!self->loaded && self->database != NULL)
+    {
+      self->loaded = TRUE;
+      reload_picker (self);
+    }
   self->brief_id = brief_id;
   reload_briefs (self);
   load_brief (self);
@@ -1545,6 +1575,14 @@ add_shortcuts (DossierBriefsView *self)
 }
 
 static void
+dossier_briefs_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (dossier_briefs_view_parent_class)->map (widget);
+
+  ensure_loaded (DOSSIER_BRIEFS_VIEW (widget));
+}
+
+static void
 dossier_briefs_view_root (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (dossier_briefs_view_parent_class)->root (widget);
@@ -1578,6 +1616,7 @@ dossier_briefs_view_class_init (DossierBriefsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dossier_briefs_view_dispose;
+  widget_class->map = dossier_briefs_view_map;
   widget_class->root = dossier_briefs_view_root;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-briefs-view.ui");

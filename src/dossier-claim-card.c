@@ -24,6 +24,7 @@ struct _DossierClaimCard
   gboolean      show_document;
 
   GtkLabel     *quote_label;
+  GtkWidget    *edit_button;
   DossierWrapBox *theme_box;
   GtkLabel     *note_label;
   GtkWidget    *meta_box;
@@ -238,6 +239,7 @@ dossier_claim_card_class_init (DossierClaimCardClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-claim-card.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierClaimCard, quote_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierClaimCard, edit_button);
   gtk_widget_class_bind_template_child (widget_class, DossierClaimCard, theme_box);
   gtk_widget_class_bind_template_child (widget_class, DossierClaimCard, note_label);
   gtk_widget_class_bind_template_child (widget_class, DossierClaimCard, meta_box);
@@ -251,4 +253,9 @@ static void
 dossier_claim_card_init (DossierClaimCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The template makes the button hidden before giving it its tooltip: a
+   * tooltip set on a visible widget asks the X server where the pointer
+   * is, a round trip for each of the up to 200 cards a list makes. */
+  gtk_widget_set_visible (self->edit_button, TRUE);
 }

@@ -271,7 +271,7 @@ update_candidates (DossierClaimEditor *self,
   g_ptr_array_add (theme_names, NULL);
   dossier_completion_entry_set_candidates (self->theme_entry, (const char * const *)theme_names->pdata);
 
-  if (self->database != NULL && (sources = dossier_sources_list (self->database, NULL)))
+  if (self->database != NULL && (sources = dossier_sources_list_names (self->database, NULL)))
     for (guint i = 0; i < sources->len; i++)
       g_ptr_array_add (source_names, (char *)dossier_source_get_name (g_ptr_array_index (sources, i)));
   g_ptr_array_add (source_names, NULL);

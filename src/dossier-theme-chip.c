@@ -391,10 +391,13 @@ dossier_theme_chip_init (DossierThemeChip *self)
 
   self->remove_button = GTK_BUTTON (gtk_button_new_from_icon_name ("window-close-symbolic"));
   gtk_widget_set_valign (GTK_WIDGET (self->remove_button), GTK_ALIGN_CENTER);
+  /* Hidden first: a tooltip set on a visible widget asks the X server
+   * where the pointer is, a round trip for each of the hundreds of chips
+   * a long list of claims makes. */
+  gtk_widget_set_visible (GTK_WIDGET (self->remove_button), FALSE);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->remove_button), _("Remove Theme"));
   gtk_widget_add_css_class (GTK_WIDGET (self->remove_button), "flat");
   gtk_widget_add_css_class (GTK_WIDGET (self->remove_button), "circular");
-  gtk_widget_set_visible (GTK_WIDGET (self->remove_button), FALSE);
   g_signal_connect_swapped (self->remove_button, "clicked", G_CALLBACK (on_remove_clicked), self);
   gtk_widget_set_parent (GTK_WIDGET (self->remove_button), GTK_WIDGET (self));
 

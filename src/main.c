@@ -11,6 +11,7 @@
 #include <locale.h>
 
 #include "dossier-application.h"
+#include "dossier-bench-probe.h"
 
 int
 main (int   argc,
@@ -24,6 +25,8 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = dossier_application_new ();
+  /* Off unless $DOSSIER_BENCH_REPORT is set (build-aux/bench). */
+  dossier_bench_probe_attach (GTK_APPLICATION (app));
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

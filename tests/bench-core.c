@@ -22,6 +22,11 @@
  *   bench-core brief DB N RUNS SEED
  *       creates N claims on distinct documents and a brief citing them
  *       (untimed), then renders it as Markdown RUNS times: "render MS BYTES".
+ *   bench-core claims-in DB DOC N SEED
+ *       creates N claims spread evenly over document DOC, in one
+ *       transaction, each with one of eight themes (eight colours in the
+ *       reader), for the app's "open a document with 1,000 claims":
+ *       "claims-in MS N_CREATED".
  */
 
 #include "config.h"
@@ -310,12 +315,79 @@ run_brief (const char *path,
 }
 
 static int
+run_claims_in (const char *path,
+               gint64      document_id,
+               guint       n,
+               guint32     seed)
+{
+  g_autoptr(DossierDatabase) db = open_database (path);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  static const char *theme_names[] = { "Water", "Treaty", "Drought", "Trade",
+                                       "Border", "Farming", "Courts", "Budget" };
+  gint64 begin = g_get_monotonic_time ();
+  glong length;
+  guint step, created = 0;
+
+  if (!(body = dossier_documents_get_body (db, document_id, &error)))
+    {
+      g_printerr ("bench-core: document %" G_GINT64_FORMAT ": %s\n", document_id, error->message);
+      return 1;
+    }
+  length = g_utf8_strlen (body, -1);
+  step = n > 0 ? (guint) (length / n) : 0;
+  if (step < 250)
+    {
+      g_printerr ("bench-core: document %" G_GINT64_FORMAT " is too short for %u claims\n", document_id, n);
+      return 1;
+    }
+
+  if (!dossier_database_begin (db, &error))
+    {
+      g_printerr ("bench-core: %s\n", error->message);
+      return 1;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *themes[] = { theme_names[i % G_N_ELEMENTS (theme_names)], NULL };
+      guint start = i * step + g_rand_int_range (rand, 0, (gint32) (step - 220));
+      guint span = g_rand_int_range (rand, 40, 200);
+      g_autoptr(DossierClaim) claim = NULL;
+
+      claim = dossier_claims_create (db, document_id, start, start + span, themes,
+                                     "Sofía Ramírez Núñez", i % 3 == 0 ? "Check the figure." : NULL, &error);
+      if (claim == NULL)
+        {
+          g_printerr ("bench-core: creating a claim: %s\n", error->message);
+          dossier_database_rollback (db);
+          return 1;
+        }
+      created++;
+    }
+
+  if (!dossier_database_commit (db, &error))
+    {
+      g_printerr ("bench-core: %s\n", error->message);
+      dossier_database_rollback (db);
+      return 1;
+    }
+
+  printf ("claims-in %.3f %u\n", elapsed_ms (begin), created);
+  print_rss ();
+
+  return 0;
+}
+
+static int
 usage (void)
 {
   g_printerr ("usage: bench-core version\n"
               "       bench-core search DB [LIMIT] < QUERIES\n"
               "       bench-core claims DB N SEED < NOTES\n"
-              "       bench-core brief DB N RUNS SEED\n");
+              "       bench-core brief DB N RUNS SEED\n"
+              "       bench-core claims-in DB DOC N SEED\n");
   return 2;
 }
 
@@ -335,6 +407,9 @@ main (int   argc,
   if (argc == 6 && g_str_equal (argv[1], "brief"))
     return run_brief (argv[2], (guint) atoi (argv[3]), (guint) atoi (argv[4]),
                       (guint32) strtoul (argv[5], NULL, 10));
+  if (argc == 6 && g_str_equal (argv[1], "claims-in"))
+    return run_claims_in (argv[2], g_ascii_strtoll (argv[3], NULL, 10), (guint) atoi (argv[4]),
+                          (guint32) strtoul (argv[5], NULL, 10));
 
   return usage ();
 }

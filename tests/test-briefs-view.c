@@ -464,6 +464,63 @@ test_add_to_brief (void)
   ui_test_close_window (app, window);
 }
 
+/* The briefs, their items and the picker are read when the Briefs page
+ * first shows, not at start-up behind the Corpus page. */
+static void
+test_loaded_when_shown (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db_path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierClaim) claim = NULL;
+  g_autoptr(DossierBrief) memo = NULL;
+  g_autoptr(DossierBriefItem) item = NULL;
+  DossierApplication *app;
+  DossierWindow *window;
+  DossierBriefsView *view;
+  GtkListBox *item_list, *picker_list, *brief_list;
+  gint64 levee;
+
+  UI_TEST_REQUIRE_DISPLAY ();
+
+  dir = test_make_dir ();
+  db_path = g_build_filename (dir, "lazy.db", NULL);
+  {
+    g_autoptr(DossierDatabase) db = dossier_database_open (db_path, &error);
+
+    g_assert_no_error (error);
+    levee = test_import_text (db, dir, "levee.md", levee_text);
+    claim = dossier_claims_create_from_quote (db, levee, "“We are *racing* the calendar,”", 1, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    memo = dossier_briefs_create (db, "Q3 memo", NULL, &error);
+    g_assert_no_error (error);
+    item = dossier_briefs_add_claim (db, dossier_brief_get_id (memo), dossier_claim_get_id (claim), NULL, NULL, &error);
+    g_assert_no_error (error);
+  }
+
+  window = ui_test_open_window (&app, db_path);
+  view = ui_test_child (window, DOSSIER_TYPE_WINDOW, "briefs_view");
+  brief_list = ui_test_child (view, DOSSIER_TYPE_BRIEFS_VIEW, "brief_list");
+  item_list = ui_test_child (view, DOSSIER_TYPE_BRIEFS_VIEW, "item_list");
+  picker_list = ui_test_child (view, DOSSIER_TYPE_BRIEFS_VIEW, "picker_list");
+  ui_test_iterate (200);
+
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_cmpuint (count_rows (brief_list), ==, 0);
+  g_assert_cmpuint (count_rows (item_list), ==, 0);
+  g_assert_cmpuint (count_rows (picker_list), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-briefs", NULL));
+  ui_test_iterate (100);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_cmpuint (count_rows (brief_list), ==, 1);
+  g_assert_cmpuint (count_rows (item_list), ==, 1);
+  g_assert_cmpuint (count_rows (picker_list), ==, 1);
+  g_assert_cmpint (dossier_briefs_view_get_brief_id (view), ==, dossier_brief_get_id (memo));
+
+  ui_test_close_window (app, window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -472,6 +529,7 @@ main (int   argc,
 
   g_test_add_func ("/briefs-view/compose-and-export", test_compose_and_export);
   g_test_add_func ("/briefs-view/add-to-brief", test_add_to_brief);
+  g_test_add_func ("/briefs-view/loaded-when-shown", test_loaded_when_shown);
 
   return g_test_run ();
 }

@@ -387,6 +387,7 @@ test_sources (Fixture       *fixture,
   g_autoptr(DossierSource) typo = NULL;
   g_autoptr(DossierSource) right = NULL;
   g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GPtrArray) names = NULL;
   DossierSourceKind kind;
 
   typo = dossier_sources_find (fixture->db, "sofia ramirez", &error);
@@ -409,6 +410,15 @@ test_sources (Fixture       *fixture,
   g_assert_cmpuint (sources->len, ==, 1);
   g_assert_cmpuint (dossier_source_get_claim_count (g_ptr_array_index (sources, 0)), ==, 2);
   g_assert_cmpint (dossier_source_get_kind (g_ptr_array_index (sources, 0)), ==, DOSSIER_SOURCE_KIND_GOVERNMENT);
+
+  /* The same sources by name, without the counts. */
+  names = dossier_sources_list_names (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_cmpstr (dossier_source_get_name (g_ptr_array_index (names, 0)), ==, "Sofía Ramírez");
+  g_assert_cmpint (dossier_source_get_id (g_ptr_array_index (names, 0)), ==, dossier_source_get_id (right));
+  g_assert_cmpint (dossier_source_get_kind (g_ptr_array_index (names, 0)), ==, DOSSIER_SOURCE_KIND_GOVERNMENT);
+  g_assert_cmpuint (dossier_source_get_claim_count (g_ptr_array_index (names, 0)), ==, 0);
 
   g_assert_true (dossier_source_kind_from_string ("Outlet", &kind));
   g_assert_cmpint (kind, ==, DOSSIER_SOURCE_KIND_OUTLET);

@@ -52,6 +52,38 @@ dossier_sources_list (DossierDatabase  *db,
   return dossier_database_collect (db, stmt, source_from_row, error);
 }
 
+static gpointer
+uncounted_source_from_row (sqlite3_stmt *stmt)
+{
+  DossierSourceKind kind = DOSSIER_SOURCE_KIND_OTHER;
+
+  dossier_source_kind_from_string ((const char *)sqlite3_column_text (stmt, 3), &kind);
+
+  return g_object_new (DOSSIER_TYPE_SOURCE,
+                       "id", sqlite3_column_int64 (stmt, 0),
+                       "uuid", (const char *)sqlite3_column_text (stmt, 1),
+                       "name", (const char *)sqlite3_column_text (stmt, 2),
+                       "kind", kind,
+                       NULL);
+}
+
+GPtrArray *
+dossier_sources_list_names (DossierDatabase  *db,
+                            GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+
+  if (!(stmt = dossier_database_prepare (db,
+                                         "SELECT s.id, s.uuid, s.name, s.kind FROM sources s "
+                                         "ORDER BY s.name COLLATE NOCASE",
+                                         error)))
+    return NULL;
+
+  return dossier_database_collect (db, stmt, uncounted_source_from_row, error);
+}
+
 static DossierSource *
 get_by_id (DossierDatabase  *db,
            gint64            id,

@@ -15,6 +15,10 @@ G_BEGIN_DECLS
 /* Array of DossierSource by name, with claim and document counts. */
 GPtrArray     *dossier_sources_list     (DossierDatabase    *db,
                                          GError            **error);
+/* The same without the counts (they read 0), for lists of names: costs
+ * the number of sources, where counting reads every document. */
+GPtrArray     *dossier_sources_list_names (DossierDatabase  *db,
+                                         GError            **error);
 DossierSource *dossier_sources_find     (DossierDatabase    *db,
                                          const char         *name,
                                          GError            **error);
