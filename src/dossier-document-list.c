@@ -226,6 +226,10 @@ on_selection_items_changed (DossierDocumentList *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
 
+  /* The removal half of a big replacement: the new items follow. */
+  if (dossier_document_model_get_replacing (self->model))
+    return;
+
   if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION &&
       self->shown_id != 0)
     {

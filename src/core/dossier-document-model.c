@@ -42,6 +42,7 @@ struct _DossierDocumentModel
   GHashTable          *live;      /* gint64 id → Live */
   GQueue               pages;     /* GPtrArray of DossierDocument, newest first */
   guint                refresh_idle;
+  gboolean             replacing; /* between the two halves of a replacement */
 };
 
 static void dossier_document_model_list_model_init (GListModelInterface *iface);
@@ -196,6 +197,10 @@ update_live (DossierDocumentModel *self,
 
 /* Refresh */
 
+/* Above this many added items, a change that also removes some is told in
+ * two steps (see refresh()). */
+#define REPLACE_IN_TWO_FROM 1000
+
 static gboolean
 refresh (DossierDocumentModel  *self,
          gboolean               reread,
@@ -229,6 +234,28 @@ refresh (DossierDocumentModel  *self,
     g_signal_emit (self, signals[ITEMS_CHANGING], 0, prefix, removed, added);
 
   old_ids = g_steal_pointer (&self->ids);
+
+  /* A big replacement (a new sort, a search) is announced as a removal,
+   * then an addition. Told both at once, GTK 4.8's list item manager
+   * looks for the rows it was tracking among every added item, making
+   * each one: re-sorting 100,000 documents read all of them (1.2 s). */
+  if (removed > 0 && added > REPLACE_IN_TWO_FROM)
+    {
+      GArray *kept = g_array_sized_new (FALSE, FALSE, sizeof (gint64), prefix + suffix);
+
+      g_array_append_vals (kept, old_ids->data, prefix);
+      g_array_append_vals (kept, &g_array_index (old_ids, gint64, old_n - suffix), suffix);
+      self->ids = kept;
+      clear_pages (self);
+
+      self->replacing = TRUE;
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, 0);
+      self->replacing = FALSE;
+
+      g_array_unref (self->ids);
+      removed = 0;
+    }
+
   self->ids = new_ids;
 
   clear_pages (self);
@@ -659,6 +686,21 @@ dossier_document_model_get_filtered (DossierDocumentModel *self)
   g_return_val_if_fail (DOSSIER_IS_DOCUMENT_MODEL (self), FALSE);
 
   return self->outlet_id != 0 || self->query != NULL;
+}
+
+/**
+ * dossier_document_model_get_replacing:
+ *
+ * TRUE during the first of the two "items-changed" of a big replacement
+ * (the removal), when the model is briefly without the new items: a
+ * handler that reacts to what is listed should wait for the second.
+ */
+gboolean
+dossier_document_model_get_replacing (DossierDocumentModel *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT_MODEL (self), FALSE);
+
+  return self->replacing;
 }
 
 gint64

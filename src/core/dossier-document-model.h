@@ -49,6 +49,7 @@ void                  dossier_document_model_set_text        (DossierDocumentMod
                                                               const char           *text);
 /* Whether an outlet or a text filter is set. */
 gboolean              dossier_document_model_get_filtered    (DossierDocumentModel *self);
+gboolean              dossier_document_model_get_replacing   (DossierDocumentModel *self);
 
 /* The id of the document at @position without making the object; 0 past
  * the end. */
