@@ -63,6 +63,13 @@ struct _DossierClaimsPane
   GtkStack           *content_stack;
   GtkListView        *list_view;
   DossierClaimEditor *editor;
+
+  /* Cards held back until the frame that shows a new document is painted
+   * (see hold_cards_until_painted()). */
+  gboolean            cards_held;
+  GdkFrameClock      *cards_clock;
+  gulong              cards_after_paint;
+  guint               pending_scroll;
 };
 
 G_DEFINE_FINAL_TYPE (DossierClaimsPane, dossier_claims_pane, GTK_TYPE_WIDGET)
@@ -160,8 +167,52 @@ static void
 scroll_to (DossierClaimsPane *self,
            guint              position)
 {
-  if (position != GTK_INVALID_LIST_POSITION)
+  if (self->cards_held)
+    self->pending_scroll = position;
+  else if (position != GTK_INVALID_LIST_POSITION)
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+/* A document with many claims: GTK 4.8's list view makes and measures up
+ * to 200 cards at once, most of the frame that first shows a 1 MB
+ * document with 1,000 claims (build-aux/bench). The list view is given
+ * the claims only once that frame is painted, so the text comes first
+ * and the cards in the frame after. The claims themselves, the selection
+ * and everything the pane answers are there at once. */
+#define HOLD_CARDS_FROM 50
+
+static void
+release_cards (DossierClaimsPane *self)
+{
+  if (self->cards_clock != NULL)
+    {
+      g_clear_signal_handler (&self->cards_after_paint, self->cards_clock);
+      g_clear_object (&self->cards_clock);
+    }
+
+  if (!self->cards_held)
+    return;
+
+  self->cards_held = FALSE;
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  scroll_to (self, self->pending_scroll);
+  self->pending_scroll = GTK_INVALID_LIST_POSITION;
+}
+
+static void
+hold_cards_until_painted (DossierClaimsPane *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->cards_held || clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  self->cards_held = TRUE;
+  self->pending_scroll = GTK_INVALID_LIST_POSITION;
+  gtk_list_view_set_model (self->list_view, NULL);
+  self->cards_clock = g_object_ref (clock);
+  self->cards_after_paint = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (release_cards), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Puts the keyboard focus on the claim's card, or on the list. */
@@ -170,6 +221,8 @@ focus_card (DossierClaimsPane *self,
             gint64             claim_id)
 {
   guint position = find_position (self, claim_id);
+
+  release_cards (self);
 
   scroll_to (self, position);
 
@@ -998,7 +1051,10 @@ dossier_claims_pane_set_document_id (DossierClaimsPane *self,
         }
     }
 
+  hold_cards_until_painted (self);
   reload (self, FALSE);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->claims)) < HOLD_CARDS_FROM)
+    release_cards (self);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->claims)) > 0)
     scroll_to (self, 0);
 }
@@ -1102,6 +1158,11 @@ dossier_claims_pane_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
+  if (self->cards_clock != NULL)
+    {
+      g_clear_signal_handler (&self->cards_after_paint, self->cards_clock);
+      g_clear_object (&self->cards_clock);
+    }
   if (self->undo_toast != NULL)
     g_signal_handlers_disconnect_by_data (self->undo_toast, self);
   g_clear_object (&self->undo_toast);
@@ -1192,6 +1253,7 @@ dossier_claims_pane_init (DossierClaimsPane *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  self->pending_scroll = GTK_INVALID_LIST_POSITION;
 
   update_page (self);
   update_actions (self);

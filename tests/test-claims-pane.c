@@ -748,6 +748,64 @@ test_close_saves (Fixture       *f,
   g_assert_cmpstr (dossier_claim_get_note (claim), ==, "Typed just before closing");
 }
 
+static gboolean
+list_view_has_model (gpointer data)
+{
+  return gtk_list_view_get_model (GTK_LIST_VIEW (data)) != NULL;
+}
+
+static gboolean
+list_view_has_cards (gpointer data)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (data)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (DOSSIER_IS_CLAIM_CARD (gtk_widget_get_first_child (row)) && gtk_widget_get_mapped (row))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A document with many claims: the pane knows them all at once (its
+ * model, the selection), while its list view gets them, and makes its
+ * cards, only after the frame that shows the document is painted. */
+static void
+test_many_claims_after_paint (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkListView *list_view = ui_test_child (f->pane, DOSSIER_TYPE_CLAIMS_PANE, "list_view");
+  g_autoptr(GString) text = g_string_new ("Long hearing\n\n");
+  g_autoptr(GError) error = NULL;
+  gint64 hearing, last = 0;
+
+  for (guint i = 0; i < 80; i++)
+    g_string_append_printf (text, "Witness %u said the levee held at mile %u. ", i, i);
+  hearing = test_import_text (f->db, f->dir, "hearing.txt", text->str);
+  for (guint i = 0; i < 80; i++)
+    {
+      g_autofree char *quote = g_strdup_printf ("Witness %u said the levee held at mile %u.", i, i);
+
+      last = add_claim (f, hearing, quote, NULL, NULL, NULL);
+    }
+
+  open_document (f, f->levee);
+  g_assert_true (ui_test_wait_until (list_view_has_model, list_view, 5000));
+
+  dossier_claims_pane_set_document_id (f->pane, hearing);
+  g_assert_cmpuint (n_claims (f), ==, 80);
+  g_assert_null (gtk_list_view_get_model (list_view));
+  dossier_claims_pane_select_claim (f->pane, last, FALSE);
+  g_assert_cmpint (dossier_claims_pane_get_selected_claim (f->pane), ==, last);
+
+  g_assert_true (ui_test_wait_until (list_view_has_model, list_view, 5000));
+  g_assert_true (ui_test_wait_until (list_view_has_cards, list_view, 5000));
+  g_assert_cmpint (dossier_claims_pane_get_selected_claim (f->pane), ==, last);
+
+  /* A document with few claims gets its cards at once. */
+  dossier_claims_pane_set_document_id (f->pane, f->levee);
+  g_assert_nonnull (gtk_list_view_get_model (list_view));
+  g_assert_cmpuint (n_claims (f), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -764,6 +822,7 @@ main (int   argc,
   ADD ("/claims-pane/all-claims-filters", test_all_claims_filters);
   ADD ("/claims-pane/large-ids", test_large_ids);
   ADD ("/claims-pane/close-saves", test_close_saves);
+  ADD ("/claims-pane/many-claims-after-paint", test_many_claims_after_paint);
 
 #undef ADD
 
