@@ -39,6 +39,9 @@
  *   open-request    just before dossier_document_list_select()
  *   open-returned   the document, its text and highlights are loaded
  *   open-frame      the first frame painted with it in the reader
+ *   cards-frame     the first frame painted with claim cards of it in the
+ *                   claims pane, which come a frame after the text when
+ *                   the document has many claims ("cards")
  *   scroll          the reader then scrolls from top to bottom, one page a
  *                   frame (each step set in "after-paint"), and reports the
  *                   intervals between frames: "frames", "longest_us",
@@ -59,6 +62,8 @@
 #include <sys/resource.h>
 
 #include "dossier-bench-probe.h"
+#include "dossier-claim-card.h"
+#include "dossier-claims-pane.h"
 #include "dossier-document-list.h"
 #include "dossier-document-row.h"
 #include "dossier-reader.h"
@@ -75,6 +80,7 @@ typedef enum
   SETTLING,
   WAIT_SORT,
   WAIT_OPEN,
+  WAIT_CARDS,
   SCROLLING,
   DONE,
 } ProbeState;
@@ -163,6 +169,24 @@ count_drawn_rows (GtkWidget *widget)
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     n += count_drawn_rows (child);
+
+  return n;
+}
+
+/* Claim cards drawn, in @widget. */
+static guint
+count_drawn_cards (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (widget == NULL || !gtk_widget_get_mapped (widget))
+    return 0;
+  if (DOSSIER_IS_CLAIM_CARD (widget))
+    return gtk_widget_get_height (widget) > 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_drawn_cards (child);
 
   return n;
 }
@@ -366,11 +390,21 @@ on_after_paint (GdkFrameClock *clock,
 
     case WAIT_OPEN:
       {
-        GtkWidget *text_view;
-
         if (shown_document () != probe->open_id)
           break;
         report ("open-frame", "\"document\": %" G_GINT64_FORMAT, probe->open_id);
+        probe->state = WAIT_CARDS;
+      }
+      G_GNUC_FALLTHROUGH;
+
+    case WAIT_CARDS:
+      {
+        GtkWidget *text_view;
+        guint cards = count_drawn_cards (find_widget (probe->window, DOSSIER_TYPE_CLAIMS_PANE));
+
+        if (cards == 0)
+          break;
+        report ("cards-frame", "\"cards\": %u", cards);
         text_view = find_widget (find_widget (probe->window, DOSSIER_TYPE_READER), GTK_TYPE_TEXT_VIEW);
         probe->adjustment = g_object_ref (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view)));
         probe->intervals = g_array_new (FALSE, FALSE, sizeof (gint64));
