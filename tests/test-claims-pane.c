@@ -294,14 +294,11 @@ static void
 save_screenshot (Fixture    *f,
                  const char *name)
 {
-  g_autoptr(GError) error = NULL;
   const char *builddir = g_getenv ("G_TEST_BUILDDIR");
   g_autofree char *png = g_build_filename (builddir != NULL ? builddir : f->dir, name, NULL);
 
   ui_test_iterate (400);
-  g_assert_true (dossier_window_save_screenshot (f->window, png, &error));
-  g_assert_no_error (error);
-  g_test_message ("screenshot: %s", png);
+  ui_test_save_screenshot (f->window, png);
 }
 
 /* This Document: a card per claim, in document order; the empty states. */
