@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-application.h"
+#include "dossier-screenshot.h"
 #include "dossier-window.h"
 
 struct _DossierApplication
@@ -101,18 +102,31 @@ show_open_error (DossierApplication *self,
 /* DOSSIER_SCREENSHOT=FILE: for headless demos (build-aux/run without a
  * display), save what the window shows a few seconds after start, then
  * quit. */
+static void
+on_screenshot_saved (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(DossierApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!dossier_screenshot_save_finish (GTK_WIDGET (source), result, &error))
+    g_warning ("%s", error->message);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
 static gboolean
 save_screenshot_and_quit (gpointer user_data)
 {
   DossierApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  g_autoptr(GError) error = NULL;
 
-  if (DOSSIER_IS_WINDOW (window) &&
-      !dossier_window_save_screenshot (DOSSIER_WINDOW (window), g_getenv ("DOSSIER_SCREENSHOT"), &error))
-    g_warning ("%s", error->message);
-
-  g_application_quit (G_APPLICATION (self));
+  if (DOSSIER_IS_WINDOW (window))
+    dossier_screenshot_save_async (GTK_WIDGET (window), g_getenv ("DOSSIER_SCREENSHOT"),
+                                   on_screenshot_saved, g_object_ref (self));
+  else
+    g_application_quit (G_APPLICATION (self));
 
   return G_SOURCE_REMOVE;
 }

@@ -758,34 +758,32 @@ on_undo_dismissed (AdwToast          *toast,
     g_clear_object (&self->undo_toast);
 }
 
-/* One toast for deletes in a row: each new delete replaces the toast
- * with one that undoes them all. */
+/* One toast for deletes in a row: while it is up, each new delete adds
+ * to it, and its Undo brings them all back.
+ *
+ * It changes in place (and is added again, which resets its timeout)
+ * rather than being dismissed for a new one: with libadwaita 1.2, a toast
+ * shown while another fades out slides in for 500 ms, and dismissing it
+ * within 200 ms (a quick Undo, or the next delete) frees the overlay's
+ * record of it while the slide-in still uses it. See show_import_toast()
+ * in dossier-window.c. */
 static void
 offer_undo (DossierClaimsPane *self,
             DossierClaim      *snapshot)
 {
   GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
-  g_autoptr(GPtrArray) snapshots = NULL;
   g_autofree char *title = NULL;
-  AdwToast *toast;
-
-  /* The toasts share the list, so the Undo of one still fading out
-   * does the same. */
-  if (self->undo_toast != NULL)
-    {
-      g_autoptr(AdwToast) previous = g_steal_pointer (&self->undo_toast);
-      GPtrArray *shared = g_object_get_data (G_OBJECT (previous), SNAPSHOTS_KEY);
-
-      if (shared != NULL)
-        snapshots = g_ptr_array_ref (shared);
-      adw_toast_dismiss (previous);
-    }
-  if (snapshots == NULL)
-    snapshots = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (snapshots, g_object_ref (snapshot));
+  GPtrArray *snapshots;
+  AdwToast *toast = self->undo_toast;
 
   if (window == NULL)
     return;
+
+  if (toast != NULL)
+    snapshots = g_object_get_data (G_OBJECT (toast), SNAPSHOTS_KEY);
+  else
+    snapshots = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (snapshots, g_object_ref (snapshot));
 
   if (snapshots->len == 1)
     title = g_strdup (_("Claim deleted"));
@@ -793,15 +791,23 @@ offer_undo (DossierClaimsPane *self,
     title = g_strdup_printf (ngettext ("%u claim deleted", "%u claims deleted", snapshots->len),
                              snapshots->len);
 
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), SNAPSHOTS_KEY,
-                          g_steal_pointer (&snapshots), (GDestroyNotify)g_ptr_array_unref);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self, 0);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_dismissed), self, 0);
+  if (toast != NULL)
+    {
+      adw_toast_set_title (toast, title);
+      /* Adding a toast the overlay holds takes back this reference. */
+      g_object_ref (toast);
+    }
+  else
+    {
+      toast = adw_toast_new (title);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      g_object_set_data_full (G_OBJECT (toast), SNAPSHOTS_KEY, snapshots, (GDestroyNotify)g_ptr_array_unref);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self, 0);
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_dismissed), self, 0);
+      self->undo_toast = g_object_ref (toast);
+    }
 
-  self->undo_toast = g_object_ref (toast);
   dossier_window_add_toast (DOSSIER_WINDOW (window), toast);
 }
 

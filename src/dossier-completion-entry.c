@@ -29,6 +29,12 @@ struct _DossierCompletionEntry
   char               *folded_query;
   guint               silent : 1;
   guint               has_focus : 1;
+
+  /* A stack around the entry that is changing pages: the suggestions
+   * wait for it (see find_sliding_stack()). */
+  GtkStack           *sliding_stack;   /* weak */
+  gulong              settled_id;
+  guint               settled_idle;
 };
 
 G_DEFINE_FINAL_TYPE (DossierCompletionEntry, dossier_completion_entry, GTK_TYPE_ENTRY)
@@ -88,6 +94,77 @@ hide_popup (DossierCompletionEntry *self)
                                -1);
 }
 
+/* The GtkStack around the entry that is changing pages, if any.
+ *
+ * While a stack slides a page in (the claims pane opening the editor),
+ * the entry is allocated where the slide has taken it, up to a page width
+ * away from where it will rest, beyond the window's edge when the pane
+ * is at it (a maximized window). A popover placed then points there, or
+ * nowhere: GTK 4.8 on X11 finds no monitor for an anchor off every
+ * monitor and fails with a critical (gdk_monitor_get_geometry:
+ * GDK_IS_MONITOR) before placing the popup with undefined bounds. So the
+ * suggestions wait until the stack has settled. */
+static GtkStack *
+find_sliding_stack (DossierCompletionEntry *self)
+{
+  for (GtkWidget *widget = gtk_widget_get_parent (GTK_WIDGET (self));
+       widget != NULL;
+       widget = gtk_widget_get_parent (widget))
+    if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
+      return GTK_STACK (widget);
+
+  return NULL;
+}
+
+static void update_popup (DossierCompletionEntry *self);
+
+static void
+stop_waiting_for_stack (DossierCompletionEntry *self)
+{
+  if (self->sliding_stack != NULL)
+    g_clear_signal_handler (&self->settled_id, self->sliding_stack);
+  self->settled_id = 0;
+  g_clear_weak_pointer (&self->sliding_stack);
+}
+
+/* After the frame in which the stack stopped: by then it has allocated
+ * the entry where it rests. */
+static gboolean
+settled_idle_cb (gpointer data)
+{
+  DossierCompletionEntry *self = data;
+
+  self->settled_idle = 0;
+  update_popup (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_stack_transition_running (DossierCompletionEntry *self)
+{
+  if (gtk_stack_get_transition_running (self->sliding_stack))
+    return;
+
+  stop_waiting_for_stack (self);
+  if (self->settled_idle == 0)
+    self->settled_idle = g_idle_add (settled_idle_cb, self);
+}
+
+static void
+wait_for_stack (DossierCompletionEntry *self,
+                GtkStack               *stack)
+{
+  if (self->sliding_stack == stack)
+    return;
+
+  stop_waiting_for_stack (self);
+  g_set_weak_pointer (&self->sliding_stack, stack);
+  self->settled_id = g_signal_connect_object (stack, "notify::transition-running",
+                                              G_CALLBACK (on_stack_transition_running), self,
+                                              G_CONNECT_SWAPPED);
+}
+
 static void
 update_popup (DossierCompletionEntry *self)
 {
@@ -117,6 +194,17 @@ update_popup (DossierCompletionEntry *self)
       if (g_strcmp0 (only, self->folded_query) == 0)
         {
           hide_popup (self);
+          return;
+        }
+    }
+
+  if (!gtk_widget_get_visible (self->popover))
+    {
+      GtkStack *stack = find_sliding_stack (self);
+
+      if (stack != NULL)
+        {
+          wait_for_stack (self, stack);
           return;
         }
     }
@@ -335,7 +423,9 @@ dossier_completion_entry_size_allocate (GtkWidget *widget,
 
   GTK_WIDGET_CLASS (dossier_completion_entry_parent_class)->size_allocate (widget, width, height, baseline);
 
-  if (self->popover != NULL && gtk_widget_get_visible (self->popover))
+  /* It follows the entry, but not while a stack slides it (see
+   * find_sliding_stack()): the stack allocates it again once settled. */
+  if (self->popover != NULL && gtk_widget_get_visible (self->popover) && find_sliding_stack (self) == NULL)
     gtk_popover_present (GTK_POPOVER (self->popover));
 }
 
@@ -344,6 +434,8 @@ dossier_completion_entry_dispose (GObject *object)
 {
   DossierCompletionEntry *self = (DossierCompletionEntry *)object;
 
+  stop_waiting_for_stack (self);
+  g_clear_handle_id (&self->settled_idle, g_source_remove);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   g_clear_object (&self->selection);
   g_clear_object (&self->candidates);

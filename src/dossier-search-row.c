@@ -220,7 +220,9 @@ dossier_search_row_new_claim (const DossierClaimHit *hit,
 
   /* Otherwise the start of the quote, and the snippet: of the quote, or
    * of the note. */
-  start = g_utf8_substring (quote->str, 0, MAX_QUOTE_CHARS);
+  /* g_utf8_substring() reads as far as the end it is given: never past
+   * the quote's own end. */
+  start = g_utf8_substring (quote->str, 0, MIN (g_utf8_strlen (quote->str, -1), MAX_QUOTE_CHARS));
   title = g_strdup_printf (C_("search result", "“%s”"), start);
   if (matched[0] != '\0' && strstr (quote->str, matched) == NULL)
     {

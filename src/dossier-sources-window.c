@@ -255,15 +255,18 @@ bind_row (GtkSignalListItemFactory *factory,
 {
   DossierSource *source = gtk_list_item_get_item (item);
   DossierSourceRow *row = DOSSIER_SOURCE_ROW (gtk_list_item_get_child (item));
-  gint64 *id = g_new (gint64, 1);
+  gint64 id = dossier_source_get_id (source);
 
-  *id = dossier_source_get_id (source);
   dossier_source_row_set_source (row, source);
   gtk_widget_action_set_enabled (GTK_WIDGET (row), "row.merge",
                                  g_list_model_get_n_items (G_LIST_MODEL (self->sources)) > 1);
-  g_hash_table_insert (self->bound, id, row);
+  /* The list binds the new rows of a reload before it unbinds the old
+   * ones: the id may be in the table already, and this row, the one now
+   * showing it, replaces the old one. (An insert would keep the old key
+   * and free the new one.) */
+  g_hash_table_replace (self->bound, g_memdup2 (&id, sizeof id), row);
 
-  if (*id == self->pending_focus)
+  if (id == self->pending_focus)
     g_idle_add_full (G_PRIORITY_DEFAULT, focus_pending, g_object_ref (self), g_object_unref);
 }
 

@@ -28,7 +28,7 @@ struct _DossierWindow
   GSettings            *settings;
   GCancellable         *import_cancellable;
   gint64                import_last_id;   /* the highest document id before the import */
-  AdwToast             *import_toast;     /* weak: the last import's summary */
+  AdwToast             *import_toast;     /* weak: the last import's summary, until dismissed */
   GtkWindow            *themes_window;    /* weak */
   GtkWindow            *sources_window;   /* weak */
   GtkWindow            *search_window;    /* weak; hidden, not destroyed, on close */
@@ -50,6 +50,10 @@ struct _DossierWindow
 };
 
 G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* Seconds an import summary stays up (AdwToast's default), unless it has
+ * to be read. */
+#define IMPORT_TOAST_TIMEOUT 5
 
 static void set_up (DossierWindow *self);
 
@@ -84,46 +88,6 @@ dossier_window_add_toast (DossierWindow *self,
   g_return_if_fail (DOSSIER_IS_WINDOW (self));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-gboolean
-dossier_window_save_screenshot (DossierWindow  *self,
-                                const char     *path,
-                                GError        **error)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width, height;
-
-  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  width = gtk_widget_get_width (GTK_WIDGET (self));
-  height = gtk_widget_get_height (GTK_WIDGET (self));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-
-  if (node == NULL || width <= 0 || height <= 0)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The window is not shown yet");
-      return FALSE;
-    }
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (self)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (!gdk_texture_save_to_png (texture, path))
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Cannot write %s", display);
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 /* The welcome page while the corpus is empty, the corpus otherwise. */
@@ -226,6 +190,10 @@ show_failures (AdwToast      *toast,
   GtkWidget *scroller, *list;
   AdwMessageDialog *dialog;
 
+  /* The toast of an import without failures has no Details button. */
+  if (report == NULL)
+    return;
+
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
@@ -280,15 +248,54 @@ show_failures (AdwToast      *toast,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Shows @toast in place of the previous import's, which may be waiting
- * for Details to be clicked: a new summary never queues behind it. */
 static void
-show_import_toast (DossierWindow *self,
-                   AdwToast      *toast)
+on_import_toast_dismissed (DossierWindow *self,
+                           AdwToast      *toast)
 {
-  if (self->import_toast != NULL)
-    adw_toast_dismiss (self->import_toast);
-  g_set_weak_pointer (&self->import_toast, toast);
+  if (self->import_toast == toast)
+    g_clear_weak_pointer (&self->import_toast);
+}
+
+/* Shows the summary of an import: @title (markup), for @timeout seconds
+ * (0: until dismissed), with a Details button when @report (transfer
+ * full, nullable) lists failures.
+ *
+ * While the previous import's toast is still up, it changes in place
+ * rather than being dismissed for a new one, so a new summary never
+ * queues behind one waiting for Details. Changing it in place also keeps
+ * clear of a bug of libadwaita 1.2's AdwToastOverlay: a toast shown while
+ * another fades out slides in for 500 ms, one dismissed fades out in
+ * 300 ms, and when the fade-out ends first the overlay frees the toast's
+ * bookkeeping while the slide-in still refers to it (a use after free,
+ * which crashed the window when it closed or the slide-in ended). Both a
+ * dismiss-then-add here and a click on Details soon after caused it. */
+static void
+show_import_toast (DossierWindow       *self,
+                   const char          *title,
+                   guint                timeout,
+                   DossierImportReport *report)
+{
+  AdwToast *toast = self->import_toast;
+
+  if (toast != NULL)
+    {
+      adw_toast_set_title (toast, title);
+      /* Adding a toast the overlay shows resets its timeout, and one it
+       * queues moves up; either way it takes back the reference. */
+      g_object_ref (toast);
+    }
+  else
+    {
+      toast = adw_toast_new (title);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (show_failures), self, 0);
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_import_toast_dismissed), self,
+                               G_CONNECT_SWAPPED);
+      g_set_weak_pointer (&self->import_toast, toast);
+    }
+
+  adw_toast_set_timeout (toast, timeout);
+  adw_toast_set_button_label (toast, report != NULL ? _("_Details") : NULL);
+  g_object_set_data_full (G_OBJECT (toast), "report", report, (GDestroyNotify)dossier_import_report_free);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -366,7 +373,6 @@ on_import_done (GObject      *source,
   gint64 first_new = 0;
   AfterImport *after;
   guint kept;
-  AdwToast *toast;
 
   report = dossier_import_finish (result, &error);
   g_clear_object (&self->import_cancellable);
@@ -388,45 +394,39 @@ on_import_done (GObject      *source,
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
+          g_autofree char *title = NULL;
+
           if (kept > 0)
-            toast = adw_toast_new_format (ngettext ("Import cancelled: the document imported before is kept",
-                                                    "Import cancelled: the %u documents imported before are kept",
-                                                    kept),
-                                          kept);
+            title = g_strdup_printf (ngettext ("Import cancelled: the document imported before is kept",
+                                               "Import cancelled: the %u documents imported before are kept",
+                                               kept),
+                                     kept);
           else
-            toast = adw_toast_new (_("Import cancelled: nothing was imported"));
+            title = g_strdup (_("Import cancelled: nothing was imported"));
+          show_import_toast (self, title, IMPORT_TOAST_TIMEOUT, NULL);
         }
       else
         {
           /* Toast titles are markup; the message names files. */
           g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
-          toast = adw_toast_new (escaped);
-          adw_toast_set_timeout (toast, 0);
+          show_import_toast (self, escaped, 0, NULL);
         }
-      show_import_toast (self, toast);
     }
   else if (report->results->len == 0)
-    {
-      toast = adw_toast_new (_("Nothing to import: Dossier reads .txt, .md and .html files"));
-      show_import_toast (self, toast);
-    }
+    show_import_toast (self, _("Nothing to import: Dossier reads .txt, .md and .html files"),
+                       IMPORT_TOAST_TIMEOUT, NULL);
   else
     {
       g_autofree char *summary = dossier_import_report_summary (report);
 
       first_new = first_to_open (report);
-      toast = adw_toast_new (summary);
+      /* With failures it stays until read: it is the only way to the
+       * reasons. */
       if (report->failed > 0)
-        {
-          /* Stays until read: it is the only way to the reasons. */
-          adw_toast_set_button_label (toast, _("_Details"));
-          adw_toast_set_timeout (toast, 0);
-          g_object_set_data_full (G_OBJECT (toast), "report", g_steal_pointer (&report),
-                                  (GDestroyNotify)dossier_import_report_free);
-          g_signal_connect_object (toast, "button-clicked", G_CALLBACK (show_failures), self, 0);
-        }
-      show_import_toast (self, toast);
+        show_import_toast (self, summary, 0, g_steal_pointer (&report));
+      else
+        show_import_toast (self, summary, IMPORT_TOAST_TIMEOUT, NULL);
     }
 
   after = g_new0 (AfterImport, 1);

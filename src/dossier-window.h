@@ -26,9 +26,5 @@ void             dossier_window_import               (DossierWindow       *self,
 void             dossier_window_import_sample_corpus (DossierWindow       *self);
 void             dossier_window_add_toast            (DossierWindow       *self,
                                                       AdwToast            *toast);
-/* Renders the window as it is on screen into a PNG file. */
-gboolean         dossier_window_save_screenshot      (DossierWindow       *self,
-                                                      const char          *path,
-                                                      GError             **error);
 
 G_END_DECLS

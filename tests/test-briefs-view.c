@@ -369,12 +369,12 @@ test_compose_and_export (void)
         g_autofree char *path = g_build_filename (shot, "briefs-claims.png", NULL);
 
         ui_test_iterate (300);
-        g_assert_true (dossier_window_save_screenshot (window, path, &error));
+        ui_test_save_screenshot (window, path);
         gtk_stack_set_visible_child_name (side_stack, "preview");
         ui_test_iterate (300);
         g_free (path);
         path = g_build_filename (shot, "briefs-preview.png", NULL);
-        g_assert_true (dossier_window_save_screenshot (window, path, &error));
+        ui_test_save_screenshot (window, path);
       }
   }
 

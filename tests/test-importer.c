@@ -522,6 +522,99 @@ test_awkward_file_names (void)
     }
 }
 
+/* dossier_import_async(): progress and the release of its data happen on
+ * the caller's thread, also for a caller that iterates its main context
+ * by hand and sleeps in between, as the UI tests do. (From a worker,
+ * g_main_context_invoke() would run them there whenever the context was
+ * free: GTK calls on the worker, next to the main thread.) */
+typedef struct
+{
+  GThread             *caller;
+  guint                calls;
+  guint                calls_elsewhere;
+  gboolean             freed;
+  gboolean             freed_elsewhere;
+  gboolean             done;
+  DossierImportReport *report;
+  GError              *error;
+} AsyncImport;
+
+static void
+on_async_progress (guint       done,
+                   guint       total,
+                   const char *display_path,
+                   gpointer    user_data)
+{
+  AsyncImport *import = user_data;
+
+  import->calls++;
+  if (g_thread_self () != import->caller)
+    import->calls_elsewhere++;
+}
+
+static void
+on_async_progress_data_freed (gpointer user_data)
+{
+  AsyncImport *import = user_data;
+
+  import->freed = TRUE;
+  import->freed_elsewhere = g_thread_self () != import->caller;
+}
+
+static void
+on_async_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AsyncImport *import = user_data;
+
+  import->report = dossier_import_finish (result, &import->error);
+  import->done = TRUE;
+}
+
+static void
+test_async_on_callers_thread (void)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autofree char *db_dir = NULL;
+  g_autofree char *db_path = NULL;
+  g_autoptr(DossierDatabase) db = test_open_database (&db_dir);
+  const char *paths[] = { dir, NULL };
+  AsyncImport import = { .caller = g_thread_self () };
+  gint64 deadline;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("note-%03u.txt", i);
+      g_autofree char *text = g_strdup_printf ("Field note %u\n\nThe gauge read %u.", i, i * 7);
+
+      g_free (test_write_file (dir, name, text, -1));
+    }
+  db_path = g_strdup (dossier_database_get_path (db));
+
+  dossier_import_async (db_path, paths, on_async_progress, &import, on_async_progress_data_freed,
+                        NULL, on_async_done, &import);
+
+  /* Mostly asleep, the context held by no one. */
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (!(import.done && import.freed) && g_get_monotonic_time () < deadline)
+    {
+      g_usleep (2000);
+      g_main_context_iteration (NULL, FALSE);
+    }
+
+  g_assert_true (import.done);
+  g_assert_no_error (import.error);
+  g_assert_nonnull (import.report);
+  g_assert_cmpuint (import.report->imported, ==, 300);
+  g_test_message ("%u progress calls", import.calls);
+  g_assert_cmpuint (import.calls, >, 0);
+  g_assert_cmpuint (import.calls_elsewhere, ==, 0);
+  g_assert_true (import.freed);
+  g_assert_false (import.freed_elsewhere);
+  dossier_import_report_free (import.report);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -537,6 +630,7 @@ main (int   argc,
   g_test_add_func ("/importer/many-files-in-batches", test_many_files_in_batches);
   g_test_add_func ("/importer/committed-batches", test_committed_batches);
   g_test_add_func ("/importer/awkward-file-names", test_awkward_file_names);
+  g_test_add_func ("/importer/async-on-callers-thread", test_async_on_callers_thread);
 
   return g_test_run ();
 }

@@ -957,17 +957,13 @@ test_screenshot (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   gtk_paned_set_position (ui_test_child (f->window, DOSSIER_TYPE_WINDOW, "inner_paned"), 600);
   ui_test_iterate (500);
-  g_assert_true (dossier_window_save_screenshot (f->window, light, &error));
-  g_assert_no_error (error);
-  g_test_message ("screenshot: %s", light);
+  ui_test_save_screenshot (f->window, light);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   ui_test_iterate (500);
-  g_assert_true (dossier_window_save_screenshot (f->window, dark, &error));
-  g_assert_no_error (error);
+  ui_test_save_screenshot (f->window, dark);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   ui_test_iterate (50);
-  g_test_message ("screenshot: %s", dark);
 }
 
 int

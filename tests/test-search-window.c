@@ -842,13 +842,8 @@ test_screenshot (Fixture       *fixture,
 {
   const char *builddir = g_getenv ("G_TEST_BUILDDIR");
   g_autofree char *path = g_build_filename (builddir != NULL ? builddir : g_get_tmp_dir (), "search-window.png", NULL);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   DossierSearchWindow *search;
   guint n = 0;
-  int width, height;
 
   UI_TEST_REQUIRE_DISPLAY ();
 
@@ -863,17 +858,7 @@ test_screenshot (Fixture       *fixture,
   assert_same_as_cli (fixture, search, "aquifer OR treaty", &n);
   g_assert_cmpuint (n, >, 1);
   ui_test_iterate (300);
-
-  width = gtk_widget_get_width (GTK_WIDGET (search));
-  height = gtk_widget_get_height (GTK_WIDGET (search));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (search));
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (search)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
+  ui_test_save_screenshot (search, path);
 }
 
 int

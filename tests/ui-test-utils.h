@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "dossier-application.h"
+#include "dossier-screenshot.h"
 #include "dossier-window.h"
 #include "test-utils.h"
 
@@ -118,4 +119,44 @@ ui_test_child (gpointer    widget,
   g_assert_nonnull (child);
 
   return child;
+}
+
+typedef struct
+{
+  gboolean  done;
+  GError   *error;
+} ScreenshotWait;
+
+static void
+ui_test_screenshot_saved (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      data)
+{
+  ScreenshotWait *wait = data;
+
+  dossier_screenshot_save_finish (GTK_WIDGET (source), result, &wait->error);
+  wait->done = TRUE;
+}
+
+static gboolean
+ui_test_screenshot_done (gpointer data)
+{
+  return ((ScreenshotWait *)data)->done;
+}
+
+/* Saves what @native (a window, dialog or popover) shows into @path, once
+ * it has painted its current state (see dossier-screenshot.h). A frame
+ * comes within milliseconds; the minute is for a loaded machine. */
+static inline void
+ui_test_save_screenshot (gpointer    native,
+                         const char *path)
+{
+  ScreenshotWait wait = { FALSE, NULL };
+
+  dossier_screenshot_save_async (GTK_WIDGET (native), path, ui_test_screenshot_saved, &wait);
+  if (!ui_test_wait_until (ui_test_screenshot_done, &wait, 60000))
+    g_error ("%s: no frame painted in a minute", path);
+  g_assert_no_error (wait.error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_test_message ("screenshot: %s", path);
 }

@@ -648,13 +648,64 @@ typedef struct
   char      *display_path;
 } ProgressPost;
 
+/* Runs @function later in @context, whichever thread this is.
+ * g_main_context_invoke() is not that: from a thread without a
+ * thread-default context, as a GTask worker is, it takes the global
+ * default context for its own and runs @function at once, on the worker,
+ * whenever no other thread holds that context at that moment, as between
+ * two g_main_context_iteration() calls of a caller iterating by hand. */
+static void
+run_in_context (GMainContext   *context,
+                GSourceFunc     function,
+                gpointer        data,
+                GDestroyNotify  notify)
+{
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, function, data, notify);
+  g_source_set_static_name (source, "[dossier] import_async");
+  g_source_attach (source, context);
+}
+
+typedef struct
+{
+  GDestroyNotify free_func;
+  gpointer       data;
+} DeferredFree;
+
+static gboolean
+deferred_free_cb (gpointer user_data)
+{
+  DeferredFree *deferred = user_data;
+
+  deferred->free_func (deferred->data);
+  g_free (deferred);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The last reference to the task can go on the worker thread (when the
+ * caller's callback ran before the thread let go of it), but the caller's
+ * progress data is released in the caller's context: it is often a
+ * widget, and the last reference to a window that closed meanwhile would
+ * otherwise finalize it on the worker thread. */
 static void
 import_job_free (gpointer data)
 {
   ImportJob *job = data;
 
   if (job->progress_data_free != NULL)
-    job->progress_data_free (job->progress_data);
+    {
+      DeferredFree *deferred = g_new0 (DeferredFree, 1);
+
+      deferred->free_func = job->progress_data_free;
+      deferred->data = job->progress_data;
+      if (g_main_context_is_owner (job->context))
+        deferred_free_cb (deferred);
+      else
+        run_in_context (job->context, deferred_free_cb, deferred, NULL);
+    }
   g_free (job->db_path);
   g_strfreev (job->paths);
   g_main_context_unref (job->context);
@@ -703,7 +754,7 @@ post_progress (guint        done,
   post->total = total;
   post->display_path = g_strdup (display_path);
 
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, deliver_progress, post, progress_post_free);
+  run_in_context (job->context, deliver_progress, post, progress_post_free);
 }
 
 static void
