@@ -364,6 +364,13 @@ open_sources (Fixture *fixture)
 
 /* Themes */
 
+static gboolean
+migration_counts_two (gpointer list_box)
+{
+  return g_strcmp0 (row_label (theme_row (list_box, "Migration"), DOSSIER_TYPE_THEME_ROW, "caption_label"),
+                    "2 claims") == 0;
+}
+
 static void
 test_themes_list (Fixture       *fixture,
                   gconstpointer  data)
@@ -401,7 +408,8 @@ test_themes_list (Fixture       *fixture,
                                                          NULL, NULL, NULL, NULL);
 
     g_assert_nonnull (claim);
-    ui_test_iterate (100);
+    /* The window reloads in an idle. */
+    ui_test_wait_until (migration_counts_two, list_box, 5000);
     g_assert_cmpstr (row_label (theme_row (list_box, "Migration"), DOSSIER_TYPE_THEME_ROW, "caption_label"),
                      ==, "2 claims");
   }

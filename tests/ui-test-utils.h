@@ -45,13 +45,23 @@ ui_test_init (int    *argc,
       }                                                             \
   } G_STMT_END
 
-/* Runs the main loop for @msec milliseconds. */
+/* Runs the main loop for @msec milliseconds, then on until nothing is
+ * ready to run: whatever fell due meanwhile (an idle reload after a
+ * change, a timeout) has run, however slowly the machine went. (One slow
+ * iteration, a frame drawn on a loaded machine, can take all of @msec;
+ * an iteration runs only the most urgent of the sources ready.) At most
+ * 5 s more, for work that keeps rescheduling itself. */
 static inline void
 ui_test_iterate (guint msec)
 {
   gint64 end = g_get_monotonic_time () + (gint64)msec * 1000;
+  gint64 limit;
 
   while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+
+  limit = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (g_main_context_pending (NULL) && g_get_monotonic_time () < limit)
     g_main_context_iteration (NULL, FALSE);
 }
 
