@@ -194,7 +194,7 @@ count_drawn_cards (GtkWidget *widget)
 static GtkWidget *
 get_list_view (void)
 {
-  return find_widget (find_widget (probe->window, DOSSIER_TYPE_DOCUMENT_LIST), GTK_TYPE_LIST_VIEW);
+  return find_widget (find_widget (probe->window, DOSSIER_TYPE_DOCUMENT_LIST), GTK_TYPE_GRID_VIEW);
 }
 
 static gint64
@@ -355,7 +355,7 @@ on_after_paint (GdkFrameClock *clock,
 
         if (rows == 0)
           break;
-        model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+        model = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list_view)));
         report ("list-frame", "\"rows\": %u, \"items\": %u", rows, g_list_model_get_n_items (model));
         probe->state = WAIT_READER;
       }
@@ -379,7 +379,7 @@ on_after_paint (GdkFrameClock *clock,
     case WAIT_SORT:
       {
         GtkWidget *list_view = get_list_view ();
-        GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+        GListModel *model = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list_view)));
 
         report ("sort-frame", "\"rows\": %u, \"items\": %u",
                 count_drawn_rows (list_view), g_list_model_get_n_items (model));
@@ -458,7 +458,7 @@ on_window_show (GtkWidget *window)
 static void
 on_list_model_set (GtkWidget *list_view)
 {
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+  GListModel *model = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list_view)));
 
   if (model != NULL)
     report ("list-model-set", "\"items\": %u", g_list_model_get_n_items (model));

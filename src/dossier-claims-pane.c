@@ -61,7 +61,7 @@ struct _DossierClaimsPane
   GtkDropDown        *outlet_dropdown;
   GtkLabel           *count_label;
   GtkStack           *content_stack;
-  GtkListView        *list_view;
+  GtkGridView        *list_view;         /* one column: see the .ui file */
   DossierClaimEditor *editor;
 
   /* Cards held back until the frame that shows a new document is painted
@@ -173,12 +173,13 @@ scroll_to (DossierClaimsPane *self,
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 
-/* A document with many claims: GTK 4.8's list view makes and measures up
- * to 200 cards at once, most of the frame that first shows a 1 MB
- * document with 1,000 claims (build-aux/bench). The list view is given
- * the claims only once that frame is painted, so the text comes first
- * and the cards in the frame after. The claims themselves, the selection
- * and everything the pane answers are there at once. */
+/* A document with many claims: the cards' view makes and measures some
+ * thirty cards at once (GTK 4.8's list view made 200, see the .ui file),
+ * still half the frame that first shows a 1 MB document with 1,000
+ * claims (build-aux/bench). The view is given the claims only once that
+ * frame is painted, so the text comes first and the cards in the frame
+ * after. The claims themselves, the selection and everything the pane
+ * answers are there at once. */
 #define HOLD_CARDS_FROM 50
 
 static void
@@ -194,7 +195,7 @@ release_cards (DossierClaimsPane *self)
     return;
 
   self->cards_held = FALSE;
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   scroll_to (self, self->pending_scroll);
   self->pending_scroll = GTK_INVALID_LIST_POSITION;
 }
@@ -209,7 +210,7 @@ hold_cards_until_painted (DossierClaimsPane *self)
 
   self->cards_held = TRUE;
   self->pending_scroll = GTK_INVALID_LIST_POSITION;
-  gtk_list_view_set_model (self->list_view, NULL);
+  gtk_grid_view_set_model (self->list_view, NULL);
   self->cards_clock = g_object_ref (clock);
   self->cards_after_paint = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (release_cards), self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1256,9 +1257,9 @@ dossier_claims_pane_init (DossierClaimsPane *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_card), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_card), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_card), self);
-  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   self->pending_scroll = GTK_INVALID_LIST_POSITION;
 
   update_page (self);

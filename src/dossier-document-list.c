@@ -44,7 +44,7 @@ struct _DossierDocumentList
   GtkMenuButton        *sort_button;
   GtkDropDown          *outlet_dropdown;
   GtkStack             *stack;
-  GtkListView          *list_view;
+  GtkGridView          *list_view;     /* one column: see the .ui file */
   AdwStatusPage        *empty_page;
 };
 
@@ -590,8 +590,8 @@ dossier_document_list_set_database (DossierDocumentList *self,
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_grid_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_object_unref (factory);
 
   reload_outlets (self);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "dossier-document-list.h"
+#include "dossier-document-row.h"
 #include "dossier-reader.h"
 #include "ui-test-utils.h"
 
@@ -20,7 +21,7 @@ typedef struct
   DossierDatabase     *db;
   DossierDocumentList *list;
   DossierReader       *reader;
-  GtkListView         *list_view;
+  GtkGridView         *list_view;
   GtkSearchEntry      *search_entry;
 } Fixture;
 
@@ -190,7 +191,7 @@ reader_shows (gpointer data)
 static GListModel *
 list_model (Fixture *fixture)
 {
-  return G_LIST_MODEL (gtk_list_view_get_model (fixture->list_view));
+  return G_LIST_MODEL (gtk_grid_view_get_model (fixture->list_view));
 }
 
 static char *
@@ -328,7 +329,7 @@ test_browse (Fixture       *fixture,
   }
 
   /* Selecting a row opens it in the reader, as a click does. */
-  selection = gtk_list_view_get_model (fixture->list_view);
+  selection = gtk_grid_view_get_model (fixture->list_view);
   gtk_selection_model_select_item (selection, 2, TRUE);
   ui_test_iterate (50);
   g_assert_cmpint (dossier_reader_get_document_id (fixture->reader), ==, canal);
@@ -429,7 +430,7 @@ test_keyboard (Fixture       *fixture,
   g_assert_cmpint (dossier_document_list_get_selected_id (fixture->list), !=, 0);
 
   /* Up from the first row goes back to the search. */
-  gtk_selection_model_select_item (gtk_list_view_get_model (fixture->list_view), 0, TRUE);
+  gtk_selection_model_select_item (gtk_grid_view_get_model (fixture->list_view), 0, TRUE);
   g_assert_true (press_key (fixture->list_view, GDK_KEY_Up));
   ui_test_iterate (50);
   g_assert_true (focus_within (fixture, fixture->search_entry));
@@ -576,6 +577,115 @@ test_cancel (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, kept->len);
 }
 
+/* Row widgets of the list, and the lowest and highest position of a
+ * document they show. */
+static guint
+count_rows (GtkWidget *widget,
+            GListModel *model,
+            guint      *first,
+            guint      *last)
+{
+  guint n = 0;
+
+  if (DOSSIER_IS_DOCUMENT_ROW (widget))
+    {
+      DossierDocument *document = dossier_document_row_get_document (DOSSIER_DOCUMENT_ROW (widget));
+
+      for (guint i = 0; document != NULL && i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(DossierDocument) listed = g_list_model_get_item (model, i);
+
+          if (dossier_document_get_id (listed) == dossier_document_get_id (document))
+            {
+              *first = MIN (*first, i);
+              *last = MAX (*last, i);
+              break;
+            }
+        }
+
+      return 1;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_rows (child, model, first, last);
+
+  return n;
+}
+
+static guint
+rows_made (Fixture *fixture,
+           guint   *first,
+           guint   *last)
+{
+  *first = G_MAXUINT;
+  *last = 0;
+
+  return count_rows (GTK_WIDGET (fixture->list_view), list_model (fixture), first, last);
+}
+
+static gboolean
+last_row_made (gpointer data)
+{
+  Fixture *fixture = data;
+  guint first, last;
+
+  rows_made (fixture, &first, &last);
+
+  return last == g_list_model_get_n_items (list_model (fixture)) - 1;
+}
+
+/* A long list makes rows for what is on screen and a few more, however
+ * long it is and wherever it is scrolled: GTK 4.8's list view made 200
+ * rows around the top one, and made, bound and measured them all at each
+ * sort or filter, the bulk of the time the list took with 100,000
+ * documents (build-aux/bench). */
+static void
+test_rows_for_what_is_seen (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  const char *paths[] = { fixture->corpus, NULL };
+  guint made, first, last, n;
+
+  UI_TEST_REQUIRE_DISPLAY ();
+
+  write_notes (fixture->corpus, 300);
+  dossier_window_import (fixture->window, paths);
+  g_assert_true (ui_test_wait_until (import_finished, fixture, 15000));
+  assert_toast (fixture, "305 imported, 0 duplicates, 0 failed");
+  g_assert_true (ui_test_wait_until (list_complete, fixture, 5000));
+  ui_test_iterate (100);
+  n = g_list_model_get_n_items (list_model (fixture));
+  g_assert_cmpuint (n, ==, 305);
+
+  made = rows_made (fixture, &first, &last);
+  g_test_message ("%u rows made for %u documents, positions %u to %u", made, n, first, last);
+  g_assert_cmpuint (made, >=, 8);
+  g_assert_cmpuint (made, <=, 40);
+  g_assert_cmpuint (first, ==, 0);
+
+  /* Sorted again: still as few rows, from the top of the new order. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->list), "documents.sort", "s", "title"));
+  ui_test_iterate (100);
+  made = rows_made (fixture, &first, &last);
+  g_test_message ("after sorting: %u rows, positions %u to %u", made, first, last);
+  g_assert_cmpuint (made, <=, 40);
+  g_assert_cmpuint (first, ==, 0);
+
+  /* Chosen at the end of the list: its last rows. */
+  {
+    g_autoptr(DossierDocument) at_end = g_list_model_get_item (list_model (fixture), n - 1);
+
+    g_assert_true (dossier_document_list_select (fixture->list, dossier_document_get_id (at_end)));
+    g_assert_true (ui_test_wait_until (last_row_made, fixture, 5000));
+    ui_test_iterate (50);
+    made = rows_made (fixture, &first, &last);
+    g_test_message ("at the end: %u rows, positions %u to %u", made, first, last);
+    g_assert_cmpuint (made, <=, 40);
+    g_assert_cmpuint (last, ==, n - 1);
+    g_assert_cmpint (dossier_reader_get_document_id (fixture->reader), ==, dossier_document_get_id (at_end));
+  }
+}
+
 static void
 test_drop (Fixture       *fixture,
            gconstpointer  data)
@@ -672,6 +782,8 @@ main (int   argc,
   g_test_add ("/document-list/second-import-refused", Fixture, NULL, fixture_set_up, test_second_import_refused,
               fixture_tear_down);
   g_test_add ("/document-list/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
+  g_test_add ("/document-list/rows-for-what-is-seen", Fixture, NULL, fixture_set_up, test_rows_for_what_is_seen,
+              fixture_tear_down);
   g_test_add ("/document-list/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
   g_test_add ("/document-list/screenshot", Fixture, NULL, fixture_set_up, test_screenshot, fixture_tear_down);
 
