@@ -7,11 +7,56 @@
 
 #pragma once
 
+#include <stdlib.h>
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 
 #include "dossier-core.h"
 
-/* A fresh folder under the isolated temporary directory. */
+/* Removes @path and everything under it, folders made read-only by a
+ * test included. */
+static inline void
+test_remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+
+      g_chmod (path, 0700);
+      dir = g_dir_open (path, 0, NULL);
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          test_remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+/* The folders test_make_dir() made, and the process that made them. */
+static GPtrArray *test_dirs;
+static pid_t test_dirs_pid;
+
+/* At exit: a test program that ends normally leaves nothing in the
+ * temporary directory. One that fails aborts without running this, and
+ * its folders stay there to be looked at. */
+static inline void
+test_remove_dirs (void)
+{
+  if (test_dirs == NULL || getpid () != test_dirs_pid)
+    return;
+
+  for (guint i = 0; i < test_dirs->len; i++)
+    test_remove_tree (g_ptr_array_index (test_dirs, i));
+  g_clear_pointer (&test_dirs, g_ptr_array_unref);
+}
+
+/* A fresh folder in the temporary directory, removed at exit. */
 static inline char *
 test_make_dir (void)
 {
@@ -19,6 +64,14 @@ test_make_dir (void)
   char *dir = g_dir_make_tmp ("dossier-test-XXXXXX", &error);
 
   g_assert_no_error (error);
+
+  if (test_dirs == NULL)
+    {
+      test_dirs = g_ptr_array_new_with_free_func (g_free);
+      test_dirs_pid = getpid ();
+      atexit (test_remove_dirs);
+    }
+  g_ptr_array_add (test_dirs, g_strdup (dir));
 
   return dir;
 }
