@@ -681,13 +681,17 @@ prepare_text (const char *body,
   return g_string_free (text, FALSE);
 }
 
+/* @description is plain text (an error's message may hold any
+ * character); the status page takes markup. */
 static void
 show_empty (DossierReader *self,
             const char    *title,
             const char    *description)
 {
+  g_autofree char *markup = g_markup_escape_text (description, -1);
+
   adw_status_page_set_title (self->status_page, title);
-  adw_status_page_set_description (self->status_page, description);
+  adw_status_page_set_description (self->status_page, markup);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
