@@ -474,6 +474,33 @@ test_document_metadata (Fixture       *fixture,
   g_assert_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
+  /* Titles and authors are one line, trimmed of any white space. */
+  {
+    DossierMetadata spaced = {
+      .title = (char *)"\u00A0Water\u2003treaty:\n  the  countdown\u3000",
+      .author = (char *)"\u2002Lucía   Benítez\u00A0",
+    };
+    DossierMetadata blank = { .title = (char *)"\u00A0\u2003\u3000" };
+    DossierMetadata blank_author = { .author = (char *)"\u00A0\u2009" };
+    g_autoptr(DossierDocument) respaced = NULL;
+    g_autoptr(DossierDocument) no_author = NULL;
+
+    g_assert_true (dossier_documents_update (fixture->db, fixture->document, &spaced, &error));
+    g_assert_no_error (error);
+    respaced = dossier_documents_get (fixture->db, fixture->document, &error);
+    g_assert_cmpstr (dossier_document_get_title (respaced), ==, "Water treaty: the countdown");
+    g_assert_cmpstr (dossier_document_get_author (respaced), ==, "Lucía Benítez");
+
+    g_assert_false (dossier_documents_update (fixture->db, fixture->document, &blank, &error));
+    g_assert_error (error, DOSSIER_DATABASE_ERROR, DOSSIER_DATABASE_ERROR_INVALID);
+    g_clear_error (&error);
+
+    g_assert_true (dossier_documents_update (fixture->db, fixture->document, &blank_author, &error));
+    no_author = dossier_documents_get (fixture->db, fixture->document, &error);
+    g_assert_null (dossier_document_get_author (no_author));
+    g_assert_cmpstr (dossier_document_get_title (no_author), ==, "Water treaty: the countdown");
+  }
+
   g_assert_true (dossier_documents_update (fixture->db, fixture->document, &clear, &error));
   cleared = dossier_documents_get (fixture->db, fixture->document, &error);
   g_assert_null (dossier_document_get_author (cleared));

@@ -18,6 +18,7 @@
 #include "dossier-documents-private.h"
 #include "dossier-search.h"
 #include "dossier-sources-private.h"
+#include "dossier-text.h"
 
 #define DOCUMENT_COLUMNS \
   "d.id, d.uuid, d.title, s.name, d.outlet_id, d.author, d.published, d.url, " \
@@ -360,18 +361,27 @@ dossier_documents_update (DossierDatabase        *db,
   g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (changes != NULL, FALSE);
 
-  /* NULL leaves a field alone, "" clears it. */
+  /* NULL leaves a field alone, "" clears it. The title and the author
+   * are one line each, cleaned as import cleans them: any white space
+   * (no-break and em spaces, line breaks) trimmed and runs of it made
+   * one space, NFC. */
   if (changes->title != NULL)
     {
-      title = g_strstrip (g_strdup (changes->title));
-      if (title[0] == '\0')
-        return invalid (error, "A document's title cannot be empty");
-      if (!g_utf8_validate (title, -1, NULL))
+      if (!g_utf8_validate (changes->title, -1, NULL))
         return invalid (error, "The title must be valid UTF-8 text");
+      title = dossier_text_squeeze (changes->title);
+      if (title == NULL)
+        return invalid (error, "A document's title cannot be empty");
     }
 
   if (changes->author != NULL)
-    author = g_strstrip (g_strdup (changes->author));
+    {
+      if (!g_utf8_validate (changes->author, -1, NULL))
+        return invalid (error, "The author must be valid UTF-8 text");
+      author = dossier_text_squeeze (changes->author);
+      if (author == NULL)
+        author = g_strdup ("");
+    }
   if (changes->url != NULL)
     url = g_strstrip (g_strdup (changes->url));
   if (changes->published != NULL)
