@@ -46,6 +46,8 @@
  *                   frame (each step set in "after-paint"), and reports the
  *                   intervals between frames: "frames", "longest_us",
  *                   "p50_us", "p95_us", "over_33ms", "over_50ms", "height"
+ *   cards-scroll    then the claims pane's cards, the same way and with the
+ *                   same figures
  *
  * and finally "quit" (with "vm_hwm_kb" and "vm_rss_kb" of
  * /proc/self/status) before the app quits by itself; "timeout" instead
@@ -82,6 +84,7 @@ typedef enum
   WAIT_OPEN,
   WAIT_CARDS,
   SCROLLING,
+  SCROLLING_CARDS,
   DONE,
 } ProbeState;
 
@@ -219,7 +222,7 @@ compare_int64 (gconstpointer a,
 }
 
 static void
-report_scroll (void)
+report_scroll (const char *event)
 {
   GArray *v = probe->intervals;
   guint over_33 = 0, over_50 = 0;
@@ -235,7 +238,7 @@ report_scroll (void)
       over_50 += t > 50000;
     }
 
-  report ("scroll",
+  report (event,
           "\"frames\": %u, \"duration_us\": %" G_GINT64_FORMAT ", \"longest_us\": %" G_GINT64_FORMAT
           ", \"p50_us\": %" G_GINT64_FORMAT ", \"p95_us\": %" G_GINT64_FORMAT
           ", \"over_33ms\": %u, \"over_50ms\": %u, \"height\": %.0f",
@@ -334,6 +337,27 @@ scroll_step (void)
   return TRUE;
 }
 
+/* After the reader, the claims pane's cards are scrolled through in the
+ * same way. */
+static void
+start_scrolling_cards (gint64 now)
+{
+  GtkWidget *cards_view = find_widget (find_widget (probe->window, DOSSIER_TYPE_CLAIMS_PANE), GTK_TYPE_GRID_VIEW);
+
+  g_clear_object (&probe->adjustment);
+  g_array_set_size (probe->intervals, 0);
+  probe->last_paint = now;
+  probe->state = SCROLLING_CARDS;
+  if (cards_view == NULL ||
+      !(probe->adjustment = g_object_ref (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (cards_view)))) ||
+      !scroll_step ())
+    {
+      report_scroll ("cards-scroll");
+      probe->state = DONE;
+      g_idle_add (quit, NULL);
+    }
+}
+
 static void
 on_after_paint (GdkFrameClock *clock,
                 gpointer       data)
@@ -412,8 +436,8 @@ on_after_paint (GdkFrameClock *clock,
         probe->state = SCROLLING;
         if (!scroll_step ())
           {
-            report_scroll ();
-            g_idle_add (quit, NULL);
+            report_scroll ("scroll");
+            start_scrolling_cards (now);
           }
       }
       break;
@@ -426,7 +450,21 @@ on_after_paint (GdkFrameClock *clock,
         probe->last_paint = now;
         if (!scroll_step ())
           {
-            report_scroll ();
+            report_scroll ("scroll");
+            start_scrolling_cards (now);
+          }
+      }
+      break;
+
+    case SCROLLING_CARDS:
+      {
+        gint64 interval = now - probe->last_paint;
+
+        g_array_append_val (probe->intervals, interval);
+        probe->last_paint = now;
+        if (!scroll_step ())
+          {
+            report_scroll ("cards-scroll");
             probe->state = DONE;
             g_idle_add (quit, NULL);
           }
