@@ -16,13 +16,14 @@
 #include "dossier-window.h"
 
 /* The picker shows at most this many claims; the filters narrow it. */
-#define PICKER_LIMIT 200
+#define PICKER_LIMIT 50
 #define PREVIEW_DELAY_MS 150
 
 #define ITEM_ID_KEY "dossier-brief-item-id"
 #define CLAIM_ID_KEY "dossier-claim-id"
 #define BRIEF_ID_KEY "dossier-brief-id"
 #define EDITABLE_KEY "dossier-brief-item-editable"
+#define CONTENT_KEY "dossier-brief-item-content"
 
 static const struct {
   const char *action;
@@ -70,6 +71,9 @@ struct _DossierBriefsView
   gint64              brief_id;
   char               *items_signature;
   gint64              focus_item;      /* to focus after the next rebuild */
+  guint               rows_source;     /* makes the rows still missing */
+  gboolean            rows_filling;    /* in it */
+  gboolean            claims_stale;    /* claims changed while hidden */
   gint64              section_item;    /* the item last focused: new claims go in its section */
   guint               preview_source;
   guint               updating;
@@ -695,6 +699,32 @@ on_item_focus_enter (GtkEventController *controller,
   self->section_item = row_id (gtk_event_controller_get_widget (controller), ITEM_ID_KEY);
 }
 
+/* What an item's row shows but its editable text: the item's kind and,
+ * for a claim, its quote and attribution. */
+static char *
+item_content (DossierBriefItem *item)
+{
+  DossierClaim *claim = dossier_brief_item_get_claim (item);
+  g_autofree char *by = claim != NULL ? attribution (claim) : NULL;
+
+  return g_strdup_printf ("%d\x1f%s\x1f%s", dossier_brief_item_get_kind (item),
+                          claim != NULL ? dossier_claim_get_quote (claim) : "", by != NULL ? by : "");
+}
+
+/* The text in a row's heading entry or text area, as it is now. */
+static char *
+row_text (GtkWidget *row)
+{
+  GtkWidget *editable = g_object_get_data (G_OBJECT (row), EDITABLE_KEY);
+
+  if (GTK_IS_TEXT_VIEW (editable))
+    return buffer_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (editable)));
+  if (GTK_IS_EDITABLE (editable))
+    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable)));
+
+  return g_strdup ("");
+}
+
 static GtkWidget *
 item_row_new (DossierBriefsView *self,
               DossierBriefItem  *item)
@@ -709,6 +739,7 @@ item_row_new (DossierBriefsView *self,
   GtkDropTarget *drop;
 
   set_row_id (row, ITEM_ID_KEY, dossier_brief_item_get_id (item));
+  g_object_set_data_full (G_OBJECT (row), CONTENT_KEY, item_content (item), g_free);
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_object (focus, "enter", G_CALLBACK (on_item_focus_enter), self, 0);
   gtk_widget_add_controller (row, focus);
@@ -804,6 +835,35 @@ focus_within_items (DossierBriefsView *self)
   return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->item_list));
 }
 
+/* A brief's row takes about 10 ms to make and lay out (its labels and
+ * text area measured): a long brief shows its first rows at once and
+ * gets the rest a few at a time in idles, between frames, so that the
+ * window keeps answering (a 500-claim brief: its first rows in about
+ * 300 ms, all of them in 7 s, no frame meanwhile over 70 ms). */
+#define ROWS_AT_ONCE 8
+#define ROWS_PER_IDLE 4
+
+/* For arrays of rows where NULL stands for a row not made yet. */
+static void
+unref_row (gpointer row)
+{
+  if (row != NULL)
+    g_object_unref (row);
+}
+
+static gboolean
+make_missing_rows (gpointer data)
+{
+  DossierBriefsView *self = data;
+
+  self->rows_source = 0;
+  self->rows_filling = TRUE;
+  rebuild_items (self, TRUE);
+  self->rows_filling = FALSE;
+
+  return G_SOURCE_REMOVE;
+}
+
 /* Rebuilds the rows when the brief's items changed in number, order or
  * kind (or always with @force); edits to texts come from the rows
  * themselves and leave them, and the focus, alone. */
@@ -812,9 +872,13 @@ rebuild_items (DossierBriefsView *self,
                gboolean           force)
 {
   g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) wanted = NULL;
+  g_autoptr(GHashTable) rows = NULL;
   g_autoptr(GString) signature = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
   GtkWidget *child;
+  guint made = 0;
 
   if (self->brief_id != 0)
     {
@@ -838,13 +902,68 @@ rebuild_items (DossierBriefsView *self,
   g_free (self->items_signature);
   self->items_signature = g_string_free (g_steal_pointer (&signature), FALSE);
 
+  /* A row is kept while its item shows the same: a brief of 500 claims
+   * took 5 s to build, which every claim saved anywhere, and every item
+   * added or moved, cost again when all rows were made anew. A row holding
+   * the focus keeps what is being typed in it. */
   self->updating++;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->item_list))))
+  rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->item_list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child))
+      g_hash_table_insert (rows, g_object_get_data (G_OBJECT (child), ITEM_ID_KEY), g_object_ref (child));
+
+  wanted = g_ptr_array_new_with_free_func (unref_row);
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      DossierBriefItem *item = g_ptr_array_index (items, i);
+      gint64 id = dossier_brief_item_get_id (item);
+      GtkWidget *row = g_hash_table_lookup (rows, &id);
+      g_autofree char *content = item_content (item);
+      g_autofree char *text = NULL;
+
+      if (row != NULL &&
+          g_strcmp0 (g_object_get_data (G_OBJECT (row), CONTENT_KEY), content) == 0 &&
+          (gtk_widget_get_focus_child (row) != NULL ||
+           g_strcmp0 ((text = row_text (row)), dossier_brief_item_get_text (item)) == 0))
+        {
+          g_hash_table_steal (rows, &id);
+          g_ptr_array_add (wanted, row);
+        }
+      else if (made < (self->rows_filling ? ROWS_PER_IDLE : ROWS_AT_ONCE))
+        {
+          g_ptr_array_add (wanted, g_object_ref_sink (item_row_new (self, item)));
+          made++;
+        }
+      else
+        g_ptr_array_add (wanted, NULL);
+    }
+
+  /* Rows of items gone or changed, then the rest put in order. */
+  g_hash_table_iter_init (&iter, rows);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&child))
     gtk_list_box_remove (self->item_list, child);
 
-  for (guint i = 0; items != NULL && i < items->len; i++)
-    gtk_list_box_append (self->item_list, item_row_new (self, g_ptr_array_index (items, i)));
+  for (guint i = 0, placed = 0; i < wanted->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (wanted, i);
+
+      if (row == NULL)
+        continue;
+      if (GTK_WIDGET (gtk_list_box_get_row_at_index (self->item_list, placed)) != row)
+        {
+          if (gtk_widget_get_parent (row) != NULL)
+            gtk_list_box_remove (self->item_list, row);
+          gtk_list_box_insert (self->item_list, row, placed);
+        }
+      placed++;
+    }
   self->updating--;
+
+  /* The rows not made yet come a few at a time, between frames. */
+  g_clear_handle_id (&self->rows_source, g_source_remove);
+  if (g_ptr_array_find (wanted, NULL, NULL))
+    self->rows_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, make_missing_rows, self, NULL);
 
   if (self->focus_item != 0)
     {
@@ -1048,7 +1167,12 @@ on_database_changed (DossierBriefsView *self,
       rebuild_items (self, FALSE);
     }
 
-  if (what & (DOSSIER_CHANGE_CLAIMS | DOSSIER_CHANGE_THEMES | DOSSIER_CHANGE_SOURCES | DOSSIER_CHANGE_DOCUMENTS))
+  /* Claims are saved in the Corpus view while this one is hidden: the
+   * picker and the rows are brought up to date when it shows again. */
+  if ((what & (DOSSIER_CHANGE_CLAIMS | DOSSIER_CHANGE_THEMES | DOSSIER_CHANGE_SOURCES | DOSSIER_CHANGE_DOCUMENTS)) &&
+      !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->claims_stale = TRUE;
+  else if (what & (DOSSIER_CHANGE_CLAIMS | DOSSIER_CHANGE_THEMES | DOSSIER_CHANGE_SOURCES | DOSSIER_CHANGE_DOCUMENTS))
     {
       reload_picker (self);
       /* Quotes and attributions may have changed; not under the user's
@@ -1577,9 +1701,17 @@ add_shortcuts (DossierBriefsView *self)
 static void
 dossier_briefs_view_map (GtkWidget *widget)
 {
+  DossierBriefsView *self = DOSSIER_BRIEFS_VIEW (widget);
+
   GTK_WIDGET_CLASS (dossier_briefs_view_parent_class)->map (widget);
 
-  ensure_loaded (DOSSIER_BRIEFS_VIEW (widget));
+  ensure_loaded (self);
+  if (self->claims_stale)
+    {
+      self->claims_stale = FALSE;
+      reload_picker (self);
+      rebuild_items (self, TRUE);
+    }
 }
 
 static void
@@ -1596,6 +1728,7 @@ dossier_briefs_view_dispose (GObject *object)
   DossierBriefsView *self = (DossierBriefsView *)object;
 
   g_clear_handle_id (&self->preview_source, g_source_remove);
+  g_clear_handle_id (&self->rows_source, g_source_remove);
   if (self->database != NULL)
     g_signal_handlers_disconnect_by_data (self->database, self);
 

@@ -46,6 +46,26 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* A label in @widget whose text holds @needle. */
+static GtkWidget *
+find_label_text (GtkWidget  *widget,
+                 const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_text (child, needle);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static GtkWidget *
 nth_row (GtkListBox *list,
          int         n)
@@ -521,6 +541,252 @@ test_loaded_when_shown (void)
   ui_test_close_window (app, window);
 }
 
+/* The rows of @list, each with a reference. */
+static GPtrArray *
+rows_of (GtkListBox *list)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < count_rows (list); i++)
+    g_ptr_array_add (rows, g_object_ref (nth_row (list, i)));
+
+  return rows;
+}
+
+/* Rows are kept while their items show the same: a claim saved elsewhere
+ * or an item moved does not make the brief's rows anew (500 of them took
+ * 5 s), and a row being typed in keeps its text. */
+static void
+test_rows_kept (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db_path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(DossierBrief) memo = NULL;
+  DossierApplication *app;
+  DossierWindow *window;
+  DossierDatabase *db;
+  DossierBriefsView *view;
+  GtkListBox *item_list;
+  gint64 levee, aquifer, racing = 0, budget = 0, note = 0;
+
+  UI_TEST_REQUIRE_DISPLAY ();
+
+  dir = test_make_dir ();
+  db_path = g_build_filename (dir, "kept.db", NULL);
+  {
+    g_autoptr(DossierDatabase) setup = dossier_database_open (db_path, &error);
+    g_autoptr(DossierClaim) c1 = NULL, c2 = NULL, c3 = NULL;
+    g_autoptr(DossierBriefItem) i1 = NULL, i2 = NULL, i3 = NULL, i4 = NULL, i5 = NULL;
+    gint64 id;
+
+    g_assert_no_error (error);
+    levee = test_import_text (setup, dir, "levee.md", levee_text);
+    aquifer = test_import_text (setup, dir, "aquifer.md", aquifer_text);
+    c1 = dossier_claims_create_from_quote (setup, levee, "“We are *racing* the calendar,”", 1, NULL, "Helena Fuentes", NULL, &error);
+    c2 = dossier_claims_create_from_quote (setup, levee, "The county board voted to double the levee budget next year.", 1,
+                                           NULL, NULL, NULL, &error);
+    c3 = dossier_claims_create_from_quote (setup, aquifer, "The state froze new well permits", 1, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    memo = dossier_briefs_create (setup, "Q3 memo", NULL, &error);
+    id = dossier_brief_get_id (memo);
+    i1 = dossier_briefs_add_heading (setup, id, "Levees", &error);
+    i2 = dossier_briefs_add_claim (setup, id, dossier_claim_get_id (c1), NULL, NULL, &error);
+    i3 = dossier_briefs_add_claim (setup, id, dossier_claim_get_id (c2), "Doubling is new.", NULL, &error);
+    i4 = dossier_briefs_add_text (setup, id, "A closing note.", NULL, &error);
+    i5 = dossier_briefs_add_claim (setup, id, dossier_claim_get_id (c3), NULL, NULL, &error);
+    g_assert_no_error (error);
+    racing = dossier_claim_get_id (c1);
+    budget = dossier_brief_item_get_id (i3);
+    note = dossier_brief_item_get_id (i4);
+    (void) i5;
+  }
+
+  window = ui_test_open_window (&app, db_path);
+  db = dossier_window_get_database (window);
+  view = ui_test_child (window, DOSSIER_TYPE_WINDOW, "briefs_view");
+  item_list = ui_test_child (view, DOSSIER_TYPE_BRIEFS_VIEW, "item_list");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-briefs", NULL));
+  ui_test_iterate (100);
+  before = rows_of (item_list);
+  g_assert_cmpuint (before->len, ==, 5);
+
+  /* A claim saved in another document: the same rows. */
+  {
+    g_autoptr(DossierClaim) other = dossier_claims_create_from_quote (db, aquifer, "Nobody drills", 1, NULL, NULL,
+                                                                      NULL, &error);
+
+    g_assert_no_error (error);
+  }
+  ui_test_iterate (50);
+  after = rows_of (item_list);
+  g_assert_cmpuint (after->len, ==, 5);
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (after->pdata[i] == before->pdata[i]);
+  g_clear_pointer (&after, g_ptr_array_unref);
+
+  /* The closing note moved to the top: the same rows, in the new order. */
+  g_assert_true (dossier_briefs_move_item (db, note, 0, &error));
+  ui_test_iterate (50);
+  after = rows_of (item_list);
+  g_assert_cmpuint (after->len, ==, 5);
+  g_assert_true (after->pdata[0] == before->pdata[3]);
+  g_assert_true (after->pdata[1] == before->pdata[0]);
+  g_assert_true (after->pdata[2] == before->pdata[1]);
+  g_assert_true (after->pdata[3] == before->pdata[2]);
+  g_assert_true (after->pdata[4] == before->pdata[4]);
+  g_assert_cmpint (row_id_of (after->pdata[0]), ==, note);
+  g_clear_pointer (&after, g_ptr_array_unref);
+
+  /* A cited claim's speaker changed: its row alone is made anew, with the
+   * new attribution. */
+  {
+    g_autoptr(DossierClaim) edited = dossier_claims_edit (db, racing, NULL, NULL, "Helena Fuentes Ríos", NULL, &error);
+
+    g_assert_no_error (error);
+  }
+  ui_test_iterate (50);
+  after = rows_of (item_list);
+  g_assert_cmpuint (after->len, ==, 5);
+  g_assert_true (after->pdata[0] == before->pdata[3]);
+  g_assert_true (after->pdata[1] == before->pdata[0]);
+  g_assert_true (after->pdata[2] != before->pdata[1]);
+  g_assert_true (after->pdata[3] == before->pdata[2]);
+  g_assert_true (after->pdata[4] == before->pdata[4]);
+  g_assert_nonnull (find_label_text (after->pdata[2], "Helena Fuentes Ríos"));
+  g_clear_pointer (&after, g_ptr_array_unref);
+
+  /* Commentary typed into a row is saved, and the row stays. */
+  {
+    GtkWidget *row = before->pdata[2];
+    GtkTextView *commentary = g_object_get_data (G_OBJECT (row), "dossier-brief-item-editable");
+    g_autoptr(GPtrArray) items = NULL;
+
+    g_assert_cmpint (row_id_of (row), ==, budget);
+    set_text_view (commentary, "Doubling is new, and not yet funded.");
+    ui_test_iterate (50);
+    items = dossier_briefs_get_items (db, dossier_brief_get_id (memo), &error);
+    g_assert_cmpstr (dossier_brief_item_get_text (items->pdata[3]), ==, "Doubling is new, and not yet funded.");
+    after = rows_of (item_list);
+    g_assert_true (after->pdata[3] == row);
+    g_clear_pointer (&after, g_ptr_array_unref);
+  }
+
+  /* Claims edited while the Corpus view shows: the hidden rows are brought
+   * up to date when the Briefs view shows again, not at each edit. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-corpus", NULL));
+  ui_test_iterate (100);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  {
+    g_autoptr(DossierClaim) edited = dossier_claims_edit (db, racing, NULL, NULL, "Helena F. Ríos", NULL, &error);
+
+    g_assert_no_error (error);
+  }
+  ui_test_iterate (50);
+  g_clear_pointer (&before, g_ptr_array_unref);
+  before = rows_of (item_list);
+  g_assert_null (find_label_text (before->pdata[2], "Helena F. Ríos"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-briefs", NULL));
+  ui_test_iterate (100);
+  after = rows_of (item_list);
+  g_assert_nonnull (find_label_text (after->pdata[2], "Helena F. Ríos"));
+  g_assert_true (after->pdata[0] == before->pdata[0]);
+  g_assert_true (after->pdata[2] != before->pdata[2]);
+
+  ui_test_close_window (app, window);
+}
+
+typedef struct
+{
+  GtkListBox *list;
+  guint       n;
+} RowsWait;
+
+static gboolean
+rows_complete (gpointer data)
+{
+  RowsWait *wait = data;
+
+  return count_rows (wait->list) == wait->n;
+}
+
+/* A long brief shows its first rows at once and the rest soon after, in
+ * the order of its items, whatever changes meanwhile. */
+static void
+test_long_brief (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db_path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(DossierBrief) memo = NULL;
+  DossierApplication *app;
+  DossierWindow *window;
+  DossierDatabase *db;
+  DossierBriefsView *view;
+  GtkListBox *item_list;
+  RowsWait wait;
+  guint first;
+
+  UI_TEST_REQUIRE_DISPLAY ();
+
+  dir = test_make_dir ();
+  db_path = g_build_filename (dir, "long.db", NULL);
+  {
+    g_autoptr(DossierDatabase) setup = dossier_database_open (db_path, &error);
+    gint64 levee;
+
+    g_assert_no_error (error);
+    levee = test_import_text (setup, dir, "levee.md", levee_text);
+    memo = dossier_briefs_create (setup, "Long memo", NULL, &error);
+    for (guint i = 0; i < 60; i++)
+      {
+        g_autoptr(DossierBriefItem) item = NULL;
+
+        if (i % 3 == 0)
+          {
+            g_autoptr(DossierClaim) claim = dossier_claims_create_from_quote (setup, levee, "Engineers said", 1, NULL,
+                                                                              NULL, NULL, &error);
+
+            item = dossier_briefs_add_claim (setup, dossier_brief_get_id (memo), dossier_claim_get_id (claim),
+                                             NULL, NULL, &error);
+          }
+        else
+          {
+            g_autofree char *text = g_strdup_printf ("Paragraph %u of the memo.", i);
+
+            item = dossier_briefs_add_text (setup, dossier_brief_get_id (memo), text, NULL, &error);
+          }
+        g_assert_no_error (error);
+      }
+  }
+
+  window = ui_test_open_window (&app, db_path);
+  db = dossier_window_get_database (window);
+  view = ui_test_child (window, DOSSIER_TYPE_WINDOW, "briefs_view");
+  item_list = ui_test_child (view, DOSSIER_TYPE_BRIEFS_VIEW, "item_list");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-briefs", NULL));
+  first = count_rows (item_list);
+  g_test_message ("%u of 60 rows at once", first);
+  g_assert_cmpuint (first, >, 0);
+  g_assert_cmpuint (first, <, 60);
+
+  /* An item moved while the rows are still coming. */
+  items = dossier_briefs_get_items (db, dossier_brief_get_id (memo), &error);
+  g_assert_true (dossier_briefs_move_item (db, dossier_brief_item_get_id (items->pdata[59]), 0, &error));
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  wait = (RowsWait) { item_list, 60 };
+  g_assert_true (ui_test_wait_until (rows_complete, &wait, 20000));
+  items = dossier_briefs_get_items (db, dossier_brief_get_id (memo), &error);
+  for (guint i = 0; i < 60; i++)
+    g_assert_cmpint (row_id_of (nth_row (item_list, i)), ==, dossier_brief_item_get_id (items->pdata[i]));
+
+  ui_test_close_window (app, window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -530,6 +796,8 @@ main (int   argc,
   g_test_add_func ("/briefs-view/compose-and-export", test_compose_and_export);
   g_test_add_func ("/briefs-view/add-to-brief", test_add_to_brief);
   g_test_add_func ("/briefs-view/loaded-when-shown", test_loaded_when_shown);
+  g_test_add_func ("/briefs-view/rows-kept", test_rows_kept);
+  g_test_add_func ("/briefs-view/long-brief", test_long_brief);
 
   return g_test_run ();
 }
