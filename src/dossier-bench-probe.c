@@ -48,6 +48,13 @@
  *                   "p50_us", "p95_us", "over_33ms", "over_50ms", "height"
  *   cards-scroll    then the claims pane's cards, the same way and with the
  *                   same figures
+ *   briefs-request  half a second later, the Briefs view is shown, as its
+ *                   tab would
+ *   briefs-frame    the first frame with rows of the open brief drawn
+ *                   ("items": how many are on screen)
+ *   briefs-rows     the frame after the last of its rows is made ("items":
+ *                   the brief's items, "longest_frame_us": the longest
+ *                   frame meanwhile)
  *
  * and finally "quit" (with "vm_hwm_kb" and "vm_rss_kb" of
  * /proc/self/status) before the app quits by itself; "timeout" instead
@@ -64,6 +71,7 @@
 #include <sys/resource.h>
 
 #include "dossier-bench-probe.h"
+#include "dossier-briefs-view.h"
 #include "dossier-claim-card.h"
 #include "dossier-claims-pane.h"
 #include "dossier-document-list.h"
@@ -85,6 +93,8 @@ typedef enum
   WAIT_CARDS,
   SCROLLING,
   SCROLLING_CARDS,
+  WAIT_BRIEFS,
+  WAIT_BRIEF_ROWS,
   DONE,
 } ProbeState;
 
@@ -99,6 +109,8 @@ typedef struct
   GtkAdjustment  *adjustment;
   GArray         *intervals;     /* gint64 µs between painted frames */
   gint64          last_paint;
+  guint           brief_items;   /* items of the brief the Briefs view shows */
+  gint64          longest;       /* µs, the longest frame while they come */
 } Probe;
 
 static Probe *probe;
@@ -337,6 +349,62 @@ scroll_step (void)
   return TRUE;
 }
 
+/* Rows of the Briefs view's open brief that are on screen. */
+static guint
+count_drawn_brief_items (void)
+{
+  GtkWidget *view = find_widget (probe->window, DOSSIER_TYPE_BRIEFS_VIEW);
+  GtkWidget *items;
+  guint n = 0;
+
+  if (view == NULL ||
+      !(items = GTK_WIDGET (gtk_widget_get_template_child (view, DOSSIER_TYPE_BRIEFS_VIEW, "item_list"))) ||
+      !gtk_widget_get_mapped (items))
+    return 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (items); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n += GTK_IS_LIST_BOX_ROW (row) && gtk_widget_get_mapped (row) && gtk_widget_get_height (row) > 0;
+
+  return n;
+}
+
+/* Items of the brief the Briefs view shows. */
+static guint
+count_brief_items (void)
+{
+  DossierBriefsView *view = DOSSIER_BRIEFS_VIEW (find_widget (probe->window, DOSSIER_TYPE_BRIEFS_VIEW));
+  DossierDatabase *db = dossier_window_get_database (DOSSIER_WINDOW (probe->window));
+  g_autoptr(GPtrArray) items = NULL;
+
+  if (dossier_briefs_view_get_brief_id (view) == 0)
+    return 0;
+  items = dossier_briefs_get_items (db, dossier_briefs_view_get_brief_id (view), NULL);
+
+  return items != NULL ? items->len : 0;
+}
+
+/* Shows the Briefs view, as its tab would. */
+static gboolean
+show_briefs (gpointer data)
+{
+  if (probe->window == NULL)
+    return quit (NULL);
+
+  report ("briefs-request", NULL);
+  probe->state = WAIT_BRIEFS;
+  gtk_widget_activate_action (probe->window, "win.show-briefs", NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+finish_scrolling_cards (void)
+{
+  report_scroll ("cards-scroll");
+  probe->state = SETTLING;
+  g_timeout_add (SETTLE_MS, show_briefs, NULL);
+}
+
 /* After the reader, the claims pane's cards are scrolled through in the
  * same way. */
 static void
@@ -351,11 +419,7 @@ start_scrolling_cards (gint64 now)
   if (cards_view == NULL ||
       !(probe->adjustment = g_object_ref (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (cards_view)))) ||
       !scroll_step ())
-    {
-      report_scroll ("cards-scroll");
-      probe->state = DONE;
-      g_idle_add (quit, NULL);
-    }
+    finish_scrolling_cards ();
 }
 
 static void
@@ -463,11 +527,41 @@ on_after_paint (GdkFrameClock *clock,
         g_array_append_val (probe->intervals, interval);
         probe->last_paint = now;
         if (!scroll_step ())
+          finish_scrolling_cards ();
+      }
+      break;
+
+    case WAIT_BRIEFS:
+      {
+        guint items = count_drawn_brief_items ();
+
+        if (items == 0)
+          break;
+        report ("briefs-frame", "\"items\": %u", items);
+        probe->brief_items = count_brief_items ();
+        probe->longest = 0;
+        probe->last_paint = now;
+        probe->state = WAIT_BRIEF_ROWS;
+      }
+      G_GNUC_FALLTHROUGH;
+
+    case WAIT_BRIEF_ROWS:
+      {
+        GtkWidget *view = find_widget (probe->window, DOSSIER_TYPE_BRIEFS_VIEW);
+        GtkListBox *items = GTK_LIST_BOX (gtk_widget_get_template_child (view, DOSSIER_TYPE_BRIEFS_VIEW, "item_list"));
+
+        probe->longest = MAX (probe->longest, now - probe->last_paint);
+        probe->last_paint = now;
+        if (probe->brief_items > 0 && gtk_list_box_get_row_at_index (items, probe->brief_items - 1) == NULL)
           {
-            report_scroll ("cards-scroll");
-            probe->state = DONE;
-            g_idle_add (quit, NULL);
+            /* Rows still to come: they are made in idles, so keep frames coming. */
+            gtk_widget_queue_draw (view);
+            break;
           }
+        report ("briefs-rows", "\"items\": %u, \"longest_frame_us\": %" G_GINT64_FORMAT,
+                probe->brief_items, probe->longest);
+        probe->state = DONE;
+        g_idle_add (quit, NULL);
       }
       break;
 
