@@ -49,7 +49,7 @@
  *   cards-scroll    then the claims pane's cards, the same way and with the
  *                   same figures
  *   briefs-request  half a second later, the Briefs view is shown, as its
- *                   tab would
+ *                   tab would ("vm_hwm_kb": the peak RSS before)
  *   briefs-frame    the first frame with rows of the open brief drawn
  *                   ("items": how many are on screen)
  *   briefs-rows     the frame after the last of its rows is made ("items":
@@ -390,7 +390,7 @@ show_briefs (gpointer data)
   if (probe->window == NULL)
     return quit (NULL);
 
-  report ("briefs-request", NULL);
+  report ("briefs-request", "\"vm_hwm_kb\": %ld", status_kb ("VmHWM:"));
   probe->state = WAIT_BRIEFS;
   gtk_widget_activate_action (probe->window, "win.show-briefs", NULL);
 
